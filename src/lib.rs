@@ -1,0 +1,59 @@
+//! # article-checker
+//!
+//! Checks the structure and consistency of a whole article (a news story, a blog post, a documentation
+//! page) and reports each problem with its exact place, an explanation and, where one exists, a fix.
+//! The same core runs natively (`cargo test`, the `article-checker` command) and in the browser through
+//! the thin wasm binding in `wasm.rs`.
+//!
+//! The text is parsed once into a [`document::Document`] (lines, blocks, sentences, words, the table of
+//! contents); every rule in [`registry::RULES`] reads that model and returns byte-ranged findings; the
+//! [`Report`] converts all positions to UTF-16 code units and line/column in one pass.
+//!
+//! ```
+//! use article_checker::{check, Config};
+//!
+//! let report = check("Prices rose in the the spring.The council met.", &Config::default());
+//! let rules: Vec<&str> = report.issues.iter().map(|i| i.rule).collect();
+//! assert_eq!(rules, ["repeated-word", "missing-space"]);
+//! assert_eq!(report.issues[1].suggestions, ["spring. The"]);
+//! ```
+
+pub mod config;
+pub mod document;
+pub mod registry;
+pub mod report;
+pub mod rules;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use config::{Config, ConfigError, Options};
+pub use report::{Category, Issue, OutlineEntry, Related, Report, Severity, Stats};
+pub use rules::RuleMeta;
+
+use document::Document;
+use report::RuleFindings;
+
+/// Checks `text` with the rules `config` enables.
+pub fn check(text: &str, config: &Config) -> Report {
+    let doc = Document::parse(text);
+    let found = registry::RULES
+        .iter()
+        .enumerate()
+        .filter(|&(index, _)| config.runs(index))
+        .map(|(_, rule)| {
+            let mut findings = Vec::new();
+            (rule.check)(&doc, &mut findings);
+            RuleFindings { rule: rule.meta.id, category: rule.meta.category, severity: rule.meta.severity, findings }
+        })
+        .collect();
+    Report::build(&doc, found)
+}
+
+/// Every rule's metadata, in registry order.
+pub fn rules() -> impl Iterator<Item = &'static RuleMeta> {
+    registry::RULES.iter().map(|r| &r.meta)
+}
+
+/// The crate version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

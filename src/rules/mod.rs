@@ -1,0 +1,94 @@
+//! The rules: one file each, every one a [`RuleMeta`] plus a check function over the [`Document`].
+//!
+//! A rule never re-reads the raw text to find structure: it walks the document model (blocks, sentences,
+//! words) and may look at the bytes *between* model elements (the gap between two words) or inside one.
+//! Findings are byte ranges; the report converts them. Each rule file ends with tests of inputs that must
+//! and must not fire; the data-driven fixtures live in `tests/fixtures/<rule-id>/`.
+
+use crate::document::Document;
+use crate::report::{Category, Finding, Severity};
+use serde::Serialize;
+
+pub mod lowercase_sentence_start;
+pub mod missing_space;
+pub mod repeated_word;
+pub mod truncated_ending;
+pub mod unbalanced_delimiter;
+
+/// A rule's identity and documentation. The page's rule list, the CLI's `--rules` and the docs read this.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleMeta {
+    /// Kebab-case, names the problem: `missing-space`.
+    pub id: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    /// One line: what the rule flags.
+    pub summary: &'static str,
+    /// What it does, in a few sentences.
+    pub what: &'static str,
+    /// Why is this bad?
+    pub why: &'static str,
+    /// Text the rule flags.
+    pub example: &'static str,
+    /// The same text, fixed: the rule stays silent on it.
+    pub use_instead: &'static str,
+}
+
+/// A rule: its metadata and its check.
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub check: fn(&Document, &mut Vec<Finding>),
+}
+
+/// Lowercase form of a word for comparisons.
+pub(crate) fn lower(word: &str) -> String {
+    word.to_lowercase()
+}
+
+/// The word with its first letter upper-cased.
+pub(crate) fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Shortens `s` to at most `max` chars for quoting in a message, marking the cut with "…".
+pub(crate) fn excerpt(s: &str, max: usize) -> String {
+    let s = s.trim();
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((cut, _)) => format!("{}…", s[..cut].trim_end()),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for the pass/fail lists at the end of each rule file.
+    use super::Rule;
+    use crate::document::Document;
+    use crate::report::Finding;
+
+    /// The findings of one rule on `text`.
+    pub fn run(rule: &Rule, text: &str) -> Vec<Finding> {
+        let doc = Document::parse(text);
+        let mut out = Vec::new();
+        (rule.check)(&doc, &mut out);
+        out
+    }
+
+    /// The flagged excerpts of one rule on `text`.
+    pub fn flagged<'t>(rule: &Rule, text: &'t str) -> Vec<&'t str> {
+        run(rule, text).into_iter().map(|f| &text[f.range]).collect()
+    }
+
+    /// Asserts that every text in `clean` yields no finding.
+    pub fn assert_clean(rule: &Rule, clean: &[&str]) {
+        for text in clean {
+            let found = run(rule, text);
+            assert!(found.is_empty(), "{} fired on {text:?}: {found:?}", rule.meta.id);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! `unbalanced-delimiter`: brackets, double quotes and `**` / `__` markup left open or closed twice
+//! within one block.
+//!
+//! Scans the characters of each heading, paragraph, list item and table row once, skipping protected
+//! spans (code, URLs). Brackets use a stack; straight double quotes toggle; curly quotes pair “ with ”;
+//! `**` and `__` runs toggle unless inside a word (`snake__case`, `2**3`). Left alone: smileys (":)"),
+//! enumerators ("a)", "2)") with no opening bracket, inch marks after digits (12"), and the convention of a
+//! quotation running over paragraphs, where each paragraph opens a quote and only the last closes it.
+
+use crate::document::{BlockKind, Document};
+use crate::report::{Category, Finding, Severity};
+
+use super::{Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "unbalanced-delimiter",
+        category: Category::Mechanics,
+        severity: Severity::Warning,
+        summary: "A bracket, quotation mark or ** / __ markup is opened but not closed, or closed but not opened.",
+        what: "Within each paragraph, heading, list item or table row, pairs brackets ( ) [ ] { }, double quotes and Markdown bold markers ** and __, and flags the ones left without a partner.",
+        why: "An unclosed bracket or quote leaves the reader unsure where an aside or a quotation ends; stray ** shows up as literal asterisks or turns the rest of the text bold.",
+        example: "The treaty (signed in 1951 remains in force. **Key point: it was revised.",
+        use_instead: "The treaty (signed in 1951) remains in force. **Key point:** it was revised.",
+    },
+    check,
+};
+
+fn check(doc: &Document, out: &mut Vec<Finding>) {
+    for (index, block) in doc.blocks.iter().enumerate() {
+        let noun = match &block.kind {
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Heading(_) => "heading",
+            BlockKind::ListItem(_) => "list item",
+            BlockKind::TableRow(row) if !row.is_delimiter => "table row",
+            _ => continue,
+        };
+        Scan { doc, noun, out }.block(index);
+    }
+}
+
+struct Scan<'d, 'o> {
+    doc: &'d Document<'d>,
+    noun: &'static str,
+    out: &'o mut Vec<Finding>,
+}
+
+impl Scan<'_, '_> {
+    fn block(&mut self, index: usize) {
+        let doc = self.doc;
+        let content = doc.blocks[index].content.clone();
+        let s = doc.slice(&content);
+        let base = content.start;
+        let mut brackets: Vec<(char, usize)> = Vec::new();
+        let mut emphasis: [Option<usize>; 2] = [None, None];
+        let mut straight: Option<usize> = None;
+        let mut curly: Option<usize> = None;
+        let mut prev = ' ';
+        let mut chars = s.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let at = base + i;
+            if doc.is_protected(at) {
+                prev = c;
+                continue;
+            }
+            match c {
+                '(' | '[' | '{' if !(c == '(' && matches!(prev, ':' | ';')) => brackets.push((c, at)),
+                ')' | ']' | '}' => self.closer(c, at, prev, &s[..i], &mut brackets),
+                '*' | '_' => {
+                    let mut run = 1;
+                    while chars.peek().is_some_and(|&(_, d)| d == c) {
+                        chars.next();
+                        run += 1;
+                    }
+                    let next = s[i + run..].chars().next().unwrap_or(' ');
+                    let inside_word = prev.is_alphanumeric() && next.is_alphanumeric();
+                    if (run == 2 || run == 3) && !inside_word {
+                        let slot = &mut emphasis[usize::from(c == '_')];
+                        *slot = if slot.is_some() { None } else { Some(at) };
+                    }
+                    prev = c;
+                    continue;
+                }
+                '"' if !prev.is_ascii_digit() => straight = if straight.is_some() { None } else { Some(at) },
+                '“' => {
+                    if let Some(open) = curly.replace(at) {
+                        self.unclosed(open, "“", "opens a quotation that is never closed");
+                    }
+                }
+                '”' => {
+                    if curly.take().is_none() {
+                        self.push(at..at + c.len_utf8(), format!("Closing quotation mark “”” has no opening “ in this {}.", self.noun));
+                    }
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+        for (open, at) in brackets {
+            self.unclosed(at, &open.to_string(), "is opened but never closed");
+        }
+        for (slot, marker) in emphasis.into_iter().zip(["**", "__"]) {
+            if let Some(at) = slot {
+                self.unclosed(at, marker, "starts bold text that is never closed");
+            }
+        }
+        let continued = |quote: char| {
+            doc.next_non_blank(index).is_some_and(|next| doc.slice(&next.content).starts_with(quote))
+        };
+        if let Some(at) = straight.filter(|&at| !(at == base && continued('"'))) {
+            self.unclosed(at, "\"", "opens a quotation that is never closed");
+        }
+        if let Some(at) = curly.filter(|&at| !(at == base && continued('“'))) {
+            self.unclosed(at, "“", "opens a quotation that is never closed");
+        }
+    }
+
+    fn closer(&mut self, c: char, at: usize, prev: char, before: &str, brackets: &mut Vec<(char, usize)>) {
+        let opener = match c {
+            ')' => '(',
+            ']' => '[',
+            _ => '{',
+        };
+        if let Some(depth) = brackets.iter().rposition(|&(o, _)| o == opener) {
+            for (inner, inner_at) in brackets.drain(depth..).skip(1).collect::<Vec<_>>() {
+                self.unclosed(inner_at, &inner.to_string(), "is opened but never closed");
+            }
+            return;
+        }
+        let smiley = c == ')' && matches!(prev, ':' | ';' | '8' | '^');
+        let token = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let enumerator = c == ')' && !token.is_empty() && token.chars().count() <= 3 && token.chars().all(char::is_alphanumeric);
+        if !smiley && !enumerator {
+            self.push(at..at + 1, format!("“{c}” closes nothing: no “{opener}” opens it in this {}.", self.noun));
+        }
+    }
+
+    /// An opener left open: flagged together with the word it is glued to, for a visible highlight.
+    fn unclosed(&mut self, at: usize, marker: &str, what: &str) {
+        let marker_end = at + marker.len();
+        let end = match self.doc.word_at_or_after(marker_end) {
+            Some(w) if w.range.start == marker_end => w.range.end,
+            _ => marker_end,
+        };
+        self.push(at..end, format!("“{marker}” {what} in this {}.", self.noun));
+    }
+
+    fn push(&mut self, range: std::ops::Range<usize>, message: String) {
+        self.out.push(Finding::new(range, message));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::{assert_clean, flagged, run};
+
+    #[test]
+    fn flags_unclosed_and_unmatched_delimiters() {
+        assert_eq!(flagged(&RULE, "The treaty (signed in 1951 holds."), ["(signed"]);
+        assert_eq!(flagged(&RULE, "It holds) firmly."), [")"]);
+        assert_eq!(flagged(&RULE, "* **Post-war years"), ["**Post"]);
+        assert_eq!(flagged(&RULE, "He said \"stop and left."), ["\"stop"]);
+        assert_eq!(flagged(&RULE, "She wrote “never again and left."), ["“never"]);
+        assert_eq!(flagged(&RULE, "She wrote never again” and left."), ["”"]);
+        assert_eq!(flagged(&RULE, "A list [with (nested] items."), ["(nested"]);
+        let found = run(&RULE, "The treaty (signed in 1951 holds.");
+        assert_eq!(found[0].message, "“(” is opened but never closed in this paragraph.");
+    }
+
+    #[test]
+    fn leaves_balanced_text_smileys_enumerators_and_code_alone() {
+        assert_clean(
+            &RULE,
+            &[
+                "The treaty (signed in 1951) holds. He said \"yes\" and “no”.",
+                "Great news :) and sad news :( today.",
+                "Choose a) tea or b) coffee, then 1) sit and 2) drink.",
+                "A 12\" pizza and a 3\" pipe.",
+                "Use `f(x` and **bold** and __strong__ text, snake__case and 2**3.",
+                "See [the docs](https://example.com/a_(b)) now.",
+                "“The first paragraph of a long quotation.\n\n“The second, which closes it.”",
+            ],
+        );
+    }
+}

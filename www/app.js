@@ -1,0 +1,410 @@
+// @ts-check
+//! The page script: loads the text (saved draft, else the sample article), loads the wasm checker,
+//! re-checks as the user types, and renders the findings list, the summary and the statistics.
+//!
+//! Invariants:
+//! - The text is never lost: it is shown and kept whether or not the checker loads or a check throws,
+//!   and every edit is saved as a draft in localStorage.
+//! - A report is only rendered for the exact text it was computed from; a result for older text is dropped.
+//! - User text reaches the DOM only through `textContent`, text nodes, `textarea.value` and highlight ranges.
+//! - `main[data-check-state]` says where the page is: `loading`, `pending` (an edit awaits its check),
+//!   `checked` (list and highlights match the current text) or `error`. Tests wait on it.
+//! - Nothing is fetched after start-up except the page's own files.
+
+import { CATEGORIES, Editor, highlightsSupported } from './editor.js';
+
+/**
+ * @typedef {{ start: number, end: number, message: string }} Related
+ * @typedef {{ rule: string, category: string, severity: string, message: string, start: number, end: number,
+ *             line: number, column: number, suggestions: string[], related: Related[] }} Issue
+ * @typedef {{ words: number, sentences: number, paragraphs: number, headings: number }} Stats
+ * @typedef {{ issues: Issue[], outline: { level: number, text: string, start: number, end: number }[],
+ *             stats: Stats, timing: { checkMs: number } }} Report
+ * @typedef {{ id: string, category: string, severity: string, summary: string, what: string, why: string,
+ *             example: string, useInstead: string }} RuleInfo
+ * @typedef {{ disable?: string[], minSeverity?: string }} CheckOptions
+ * @typedef {{ check: (text: string, options?: CheckOptions) => Report, rules: () => RuleInfo[],
+ *             version: () => string }} Checker
+ * @typedef {'loading' | 'pending' | 'checked' | 'error'} CheckState
+ */
+
+const DRAFT_KEY = 'article-checker:draft';
+const SAMPLE_URL = 'sample-article.txt';
+const CHECKER_URL = './pkg/article_checker.js';
+const CHECK_DELAY_MS = 150;
+/** How many characters of context an excerpt shows on each side of the flagged text. */
+const EXCERPT_CONTEXT = 24;
+/** Flagged text longer than this is shortened in the middle in the list. */
+const EXCERPT_MAX_FLAGGED = 60;
+
+/**
+ * @template {HTMLElement} T
+ * @param {string} id
+ * @param {{ new (): T }} type
+ * @returns {T}
+ */
+function element(id, type) {
+  const found = document.getElementById(id);
+  if (!(found instanceof type)) throw new Error(`The page is missing #${id}`);
+  return found;
+}
+
+/**
+ * Creates an element with a class and, optionally, its text.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {string} [className]
+ * @param {string} [text]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
+function make(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const app = element('app', HTMLElement);
+const statusLine = element('status', HTMLElement);
+const summaryLine = element('summary', HTMLElement);
+const statsList = element('stats', HTMLElement);
+const issueList = element('issues', HTMLOListElement);
+const ruleList = element('rules', HTMLUListElement);
+const rulesPanel = element('rules-panel', HTMLDetailsElement);
+const versionLabel = element('version', HTMLElement);
+const editor = new Editor(element('editor-input', HTMLTextAreaElement), element('editor-backdrop', HTMLElement));
+
+/** @type {Checker | null} */
+let checker = null;
+/** @type {Map<string, RuleInfo>} */
+let rulesById = new Map();
+/** Rules the user switched off in the rules panel. @type {Set<string>} */
+const disabledRules = new Set();
+/** Issues currently in the list, in list order. @type {Issue[]} */
+let shownIssues = [];
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let pendingCheck;
+/** Whether the last check threw, so the next good one can take the error message down. */
+let lastCheckFailed = false;
+
+/** @param {CheckState} state */
+function setCheckState(state) {
+  app.dataset.checkState = state;
+}
+
+/**
+ * @param {string} message
+ * @param {'info' | 'error'} [kind]
+ */
+function showStatus(message, kind = 'info') {
+  statusLine.textContent = message;
+  statusLine.classList.toggle('is-error', kind === 'error');
+}
+
+/** @param {unknown} error */
+function describeError(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** @returns {string | null} */
+function readDraft() {
+  try {
+    return localStorage.getItem(DRAFT_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** @param {string} text */
+function saveDraft(text) {
+  try {
+    localStorage.setItem(DRAFT_KEY, text);
+  } catch {
+    // Storage can be full or disabled (private mode); the text stays in the editor either way.
+  }
+}
+
+/**
+ * An emptied editor saves an empty draft; the next visit then starts from the sample again rather than
+ * from a blank page with nothing to show.
+ * @returns {Promise<string>} the saved draft if it is not empty, else the sample article
+ */
+async function loadInitialText() {
+  const draft = readDraft();
+  if (draft) return draft;
+  const response = await fetch(SAMPLE_URL);
+  if (!response.ok) throw new Error(`${SAMPLE_URL}: HTTP ${response.status}`);
+  return response.text();
+}
+
+/** @returns {Promise<Checker>} */
+async function loadChecker() {
+  const module = await import(CHECKER_URL);
+  await module.default();
+  return { check: module.check, rules: module.rules, version: module.version };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rendering
+
+/**
+ * Moves `index` off the second half of a surrogate pair, so slicing there never splits a character.
+ * @param {string} text
+ * @param {number} index
+ * @param {-1 | 1} direction
+ */
+function characterBoundary(text, index, direction) {
+  const code = text.charCodeAt(index);
+  return code >= 0xdc00 && code <= 0xdfff ? index + direction : index;
+}
+
+/**
+ * The flagged text with a little of its line on each side, for the list.
+ * @param {string} text
+ * @param {number} start
+ * @param {number} end
+ * @returns {{ before: string, flagged: string, after: string }}
+ */
+function excerptOf(text, start, end) {
+  const lineStart = start === 0 ? 0 : text.lastIndexOf('\n', start - 1) + 1;
+  const newlineAfter = text.indexOf('\n', end);
+  const lineEnd = newlineAfter === -1 ? text.length : newlineAfter;
+  const beforeStart = characterBoundary(text, Math.max(lineStart, start - EXCERPT_CONTEXT), 1);
+  const afterEnd = characterBoundary(text, Math.min(lineEnd, end + EXCERPT_CONTEXT), -1);
+  let flagged = text.slice(start, end);
+  if (flagged.length > EXCERPT_MAX_FLAGGED) {
+    const half = EXCERPT_MAX_FLAGGED / 2;
+    flagged = `${flagged.slice(0, characterBoundary(flagged, half, -1))} … ${flagged.slice(characterBoundary(flagged, flagged.length - half, 1))}`;
+  }
+  return {
+    before: (beforeStart > lineStart ? '…' : '') + text.slice(beforeStart, start),
+    flagged: flagged.replaceAll('\n', '⏎'),
+    after: text.slice(end, afterEnd) + (afterEnd < lineEnd ? '…' : ''),
+  };
+}
+
+/**
+ * @param {Issue} issue
+ * @param {number} index position in `shownIssues`
+ * @param {string} text the text the issue was found in
+ * @returns {HTMLLIElement}
+ */
+function issueItem(issue, index, text) {
+  const button = make('button', 'issue');
+  button.type = 'button';
+  button.dataset.index = String(index);
+  button.dataset.category = issue.category;
+  button.dataset.severity = issue.severity;
+  const rule = rulesById.get(issue.rule);
+  if (rule) button.title = rule.summary;
+
+  const head = make('span', 'issue-head');
+  head.append(
+    make('span', 'badge', issue.category),
+    make('code', 'issue-rule', issue.rule),
+    make('span', 'issue-severity', issue.severity),
+    make('span', 'issue-position', `${issue.line}:${issue.column}`),
+  );
+
+  const { before, flagged, after } = excerptOf(text, issue.start, issue.end);
+  const excerpt = make('span', 'issue-excerpt');
+  excerpt.append(
+    make('span', 'excerpt-context', before),
+    make('mark', 'excerpt-flagged', flagged === '' ? '‸' : flagged),
+    make('span', 'excerpt-context', after),
+  );
+
+  button.append(head, make('span', 'issue-message', issue.message), excerpt);
+  const suggestions = issue.suggestions ?? [];
+  if (suggestions.length > 0) {
+    const suggestion = make('span', 'issue-suggestion', 'Suggestion: ');
+    suggestion.append(make('q', undefined, suggestions.join(' / ')));
+    button.append(suggestion);
+  }
+  for (const related of issue.related ?? []) {
+    button.append(make('span', 'issue-related', `See also: ${related.message}`));
+  }
+
+  const item = make('li', 'issue-item');
+  item.append(button);
+  return item;
+}
+
+/**
+ * "7 issues: 2 structure, 5 mechanics".
+ * @param {readonly Issue[]} issues
+ */
+function summarize(issues) {
+  if (issues.length === 0) return 'No issues found.';
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  for (const issue of issues) counts.set(issue.category, (counts.get(issue.category) ?? 0) + 1);
+  const known = CATEGORIES.filter((category) => counts.has(category));
+  const unknown = [...counts.keys()].filter((category) => !known.includes(/** @type {any} */ (category)));
+  const parts = [...known, ...unknown].map((category) => `${counts.get(category)} ${category}`);
+  return `${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}: ${parts.join(', ')}`;
+}
+
+/**
+ * @param {Stats} stats
+ * @param {number} checkMs
+ */
+function renderStats(stats, checkMs) {
+  /** @type {[string, string][]} */
+  const rows = [
+    ['Words', String(stats.words ?? '–')],
+    ['Sentences', String(stats.sentences ?? '–')],
+    ['Paragraphs', String(stats.paragraphs ?? '–')],
+    ['Headings', String(stats.headings ?? '–')],
+  ];
+  if (Number.isFinite(checkMs)) rows.push(['Check', `${checkMs < 10 ? checkMs.toFixed(1) : Math.round(checkMs)} ms`]);
+  statsList.replaceChildren(
+    ...rows.map(([term, value]) => {
+      const row = make('div', 'stat');
+      row.append(make('dt', undefined, term), make('dd', undefined, value));
+      return row;
+    }),
+  );
+}
+
+/**
+ * @param {Report} report
+ * @param {string} text the text the report is for
+ */
+function renderReport(report, text) {
+  shownIssues = report.issues;
+  issueList.replaceChildren(...report.issues.map((issue, index) => issueItem(issue, index, text)));
+  editor.showSpans(report.issues);
+  summaryLine.textContent = summarize(report.issues);
+  renderStats(report.stats ?? {}, report.timing?.checkMs ?? Number.NaN);
+}
+
+function renderNotChecked() {
+  shownIssues = [];
+  issueList.replaceChildren();
+  editor.clearSpans();
+  summaryLine.textContent = 'Not checked.';
+  statsList.replaceChildren();
+}
+
+/** @param {readonly RuleInfo[]} rules */
+function renderRules(rules) {
+  ruleList.replaceChildren(
+    ...rules.map((rule) => {
+      const toggle = make('input');
+      toggle.type = 'checkbox';
+      toggle.checked = !disabledRules.has(rule.id);
+      toggle.dataset.rule = rule.id;
+      const label = make('label', 'rule-label');
+      label.append(toggle, make('code', 'rule-id', rule.id), make('span', 'badge', rule.category));
+      label.dataset.category = rule.category;
+      const item = make('li', 'rule');
+      item.append(label, make('p', 'rule-summary', rule.summary));
+      if (rule.why) item.append(make('p', 'rule-why', rule.why));
+      return item;
+    }),
+  );
+  rulesPanel.hidden = rules.length === 0;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Checking
+
+function runCheck() {
+  pendingCheck = undefined;
+  if (checker === null) return;
+  const text = editor.text;
+  /** @type {Report} */
+  let report;
+  try {
+    report = checker.check(text, disabledRules.size > 0 ? { disable: [...disabledRules] } : undefined);
+  } catch (error) {
+    renderNotChecked();
+    showStatus(`The check failed: ${describeError(error)}. Your text is unchanged.`, 'error');
+    lastCheckFailed = true;
+    setCheckState('error');
+    return;
+  }
+  // check() is synchronous today, so this never fires; it keeps stale reports out if it moves to a worker.
+  if (text !== editor.text) return;
+  renderReport(report, text);
+  if (lastCheckFailed) {
+    lastCheckFailed = false;
+    showStatus(readyMessage());
+  }
+  setCheckState('checked');
+}
+
+function scheduleCheck() {
+  if (checker === null) return;
+  setCheckState('pending');
+  clearTimeout(pendingCheck);
+  pendingCheck = setTimeout(runCheck, CHECK_DELAY_MS);
+}
+
+function readyMessage() {
+  return highlightsSupported
+    ? 'Ready: findings are checked as you type.'
+    : 'Ready, but this browser cannot highlight text in place; use the list of findings.';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Events and start-up
+
+editor.textarea.addEventListener('input', () => {
+  saveDraft(editor.text);
+  scheduleCheck();
+});
+
+issueList.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('button.issue') : null;
+  if (!(button instanceof HTMLButtonElement)) return;
+  const issue = shownIssues[Number(button.dataset.index)];
+  if (!issue) return;
+  for (const current of issueList.querySelectorAll('[aria-current]')) current.removeAttribute('aria-current');
+  button.setAttribute('aria-current', 'true');
+  editor.select(issue.start, issue.end);
+});
+
+ruleList.addEventListener('change', (event) => {
+  const toggle = event.target;
+  if (!(toggle instanceof HTMLInputElement) || !toggle.dataset.rule) return;
+  if (toggle.checked) disabledRules.delete(toggle.dataset.rule);
+  else disabledRules.add(toggle.dataset.rule);
+  clearTimeout(pendingCheck);
+  runCheck();
+});
+
+async function start() {
+  const [text, loadedChecker] = await Promise.allSettled([loadInitialText(), loadChecker()]);
+  // Something typed while the sample was loading wins over the sample.
+  if (text.status === 'fulfilled' && editor.text === '') editor.setText(text.value);
+
+  if (loadedChecker.status === 'rejected') {
+    renderNotChecked();
+    showStatus(
+      `The checker could not be loaded (${describeError(loadedChecker.reason)}). ` +
+        'Your text is kept and saved here, but it is not being checked.',
+      'error',
+    );
+    setCheckState('error');
+    return;
+  }
+  checker = loadedChecker.value;
+  versionLabel.textContent = `v${checker.version()}`;
+  const rules = checker.rules();
+  rulesById = new Map(rules.map((rule) => [rule.id, rule]));
+  renderRules(rules);
+  showStatus(
+    text.status === 'fulfilled'
+      ? readyMessage()
+      : `The sample article could not be loaded (${describeError(text.reason)}); paste an article to check it.`,
+    text.status === 'fulfilled' ? 'info' : 'error',
+  );
+  runCheck();
+}
+
+start().catch((error) => {
+  showStatus(`The page failed to start: ${describeError(error)}`, 'error');
+  setCheckState('error');
+});
