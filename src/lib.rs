@@ -25,7 +25,7 @@ pub mod report;
 pub mod rules;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use config::{Config, ConfigError, Options};
 pub use report::{Category, Issue, OutlineEntry, Related, Report, Severity, Stats};

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the wasm package into www/pkg (settings in wasm-pack.toml [build]) and prints its size.
+source "$(dirname "$0")/env.sh"
+
+OUT=$(cfg build.out-dir)
+step "wasm-pack build --$(cfg build.profile) --target $(cfg build.target) --out-dir $OUT"
+# --mode no-install: use the pinned wasm-bindgen on PATH, never download one.
+wasm-pack build "--$(cfg build.profile)" --target "$(cfg build.target)" --out-dir "$OUT" --mode no-install --no-pack
+
+WASM="$OUT/article_checker_bg.wasm"
+raw=$(wc -c < "$WASM")
+gz=$(gzip -9 -c "$WASM" | wc -c)
+awk -v raw="$raw" -v gz="$gz" 'BEGIN { printf "wasm size: %d bytes raw (%.1f KiB), %d bytes gzip -9 (%.1f KiB)\n", raw, raw / 1024, gz, gz / 1024 }'
