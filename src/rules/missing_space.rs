@@ -47,9 +47,10 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     }
 }
 
-/// The punctuation mark of a gap like `.`, `).` or `”,`; `None` for any other gap.
+/// The punctuation mark of a gap like `.`, `).`, `”,` or `.”`; `None` for any other gap. After the mark
+/// only unambiguous closers count: a straight quote there could as well open the next quotation.
 fn glued_punctuation(gap: &str) -> Option<char> {
-    let core = gap.trim_start_matches([')', ']', '”', '’', '"', '\'']);
+    let core = gap.trim_start_matches([')', ']', '”', '’', '"', '\'']).trim_end_matches([')', ']', '”', '’']);
     let mut chars = core.chars();
     let punct = chars.next()?;
     (chars.next().is_none() && matches!(punct, '.' | ',' | ';' | '!' | '?')).then_some(punct)
@@ -104,6 +105,7 @@ mod tests {
         assert_eq!(flagged(&RULE, "quantum computing,biotechnology,and energy."), ["computing,biotechnology", "biotechnology,and"]);
         assert_eq!(flagged(&RULE, "Who knew?Nobody did."), ["knew?Nobody"]);
         assert_eq!(flagged(&RULE, "It rained;then it stopped."), ["rained;then"]);
+        assert_eq!(flagged(&RULE, "“We agree.”Then it ended."), ["agree.”Then"]);
     }
 
     #[test]

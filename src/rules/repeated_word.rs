@@ -41,7 +41,9 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
                 continue;
             }
             let both_capitalized = [first, second].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
-            if both_capitalized {
+            // "the the-atre": the second word is the start of a compound, not a repetition of the first.
+            let starts_compound = doc.text[b.range.end..].starts_with(['-', '‐']);
+            if both_capitalized || starts_compound {
                 continue;
             }
             let range = a.range.start..b.range.end;

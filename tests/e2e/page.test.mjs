@@ -74,7 +74,7 @@ function normalizeNewlines(text) {
 /**
  * Opens the page in a fresh context, recording page errors, console errors (CSP violations included)
  * and every request, and waits for the first check (or, with `expectState: 'error'`, for the failure).
- * @param {{ beforeLoad?: (page: import('playwright-core').Page) => Promise<void>, expectState?: 'checked' | 'error' }} [options]
+ * @param {{ beforeLoad?: (page: import('playwright-core').Page) => Promise<unknown>, expectState?: 'checked' | 'error' }} [options]
  * @returns {Promise<{ page: import('playwright-core').Page, watch: Watch }>}
  */
 async function openPage({ beforeLoad, expectState = 'checked' } = {}) {
