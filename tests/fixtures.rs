@@ -159,3 +159,19 @@ fn each_rules_documented_example_behaves_as_documented() {
         assert!(fixed.issues.is_empty(), "{}: its 'use instead' text is flagged: {:?}", m.id, fixed.issues);
     }
 }
+
+/// docs/rules.md is generated from the rules' own metadata; this test fails when it is stale.
+#[test]
+fn rule_docs_are_generated_from_the_registry() {
+    let mut doc = String::from("# Rules\n\nGenerated from each rule's metadata by `UPDATE_EXPECT=1 cargo test --test fixtures`; do not edit by hand.\n");
+    for rule in RULES {
+        let m = &rule.meta;
+        write!(doc, "\n## `{}`\n\n*{} · {}* — {}\n\n### What it does\n\n{}\n\n### Why is this bad?\n\n{}\n\n### Example\n\n```text\n{}\n```\n\nUse instead:\n\n```text\n{}\n```\n", m.id, m.category.as_str(), m.severity.as_str(), m.summary, m.what, m.why, m.example, m.use_instead).unwrap();
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, &doc).unwrap();
+    }
+    assert_eq!(fs::read_to_string(&path).unwrap_or_default(), doc, "docs/rules.md is stale: run UPDATE_EXPECT=1 cargo test --test fixtures");
+}
