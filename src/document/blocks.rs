@@ -133,7 +133,7 @@ fn list_marker(trimmed: &str) -> Option<(ListMarker, usize)> {
 
 fn delimiter_row_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$").expect("valid regex"))
+    RE.get_or_init(|| Regex::new(r"^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$").expect("valid regex"))
 }
 
 fn is_delimiter_row(trimmed: &str) -> bool {

@@ -86,19 +86,21 @@ fn push_words(text: &str, span: Range<usize>, protected: &[Range<usize>], block:
 fn markup_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     // Link targets `](…)` and HTML tags.
-    RE.get_or_init(|| Regex::new(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)|</?[A-Za-z][^<>\n]{0,200}>").expect("valid regex"))
+    RE.get_or_init(|| Regex::new(r"\]\([^() \t\r\n]*(?:\([^() \t\r\n]*\)[^() \t\r\n]*)*\)|</?[A-Za-z][^<>\n]{0,200}>").expect("valid regex"))
 }
 
+/// Links, e-mail addresses, domain and file names, paths. Tokens reach it without white space, so `.`
+/// stands for any character; classes are ASCII, which keeps the wasm free of Unicode tables.
 fn link_like_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"^(?:[A-Za-z][A-Za-z0-9+.\-]*://\S+|(?i:mailto):\S+|(?i:www)\.\S+",
-            r"|[^\s@]+@[^\s@]+\.[^\s@]+",
-            r"|(?:[\w\-]+\.)+(?:com|org|net|edu|gov|mil|int|io|dev|app|ai|uk|de|fr|jp|cn|ru|ca|au|eu|info|biz|ly|gg|xyz",
+            r"^(?:[A-Za-z][A-Za-z0-9+.\-]*://.+|(?:mailto|MAILTO):.+|(?:www|WWW)\..+",
+            r"|[^@]+@[^@]+\.[^@]+",
+            r"|(?:[A-Za-z0-9_\-]+\.)+(?:com|org|net|edu|gov|mil|int|io|dev|app|ai|uk|de|fr|jp|cn|ru|ca|au|eu|info|biz|ly|gg|xyz",
             r"|html?|php|aspx?|md|txt|pdf|docx?|xlsx?|csv|json|ya?ml|toml|xml|js|mjs|ts|tsx|jsx|rs|py|rb|go|java|cpp|sh",
-            r"|png|jpe?g|gif|svg|webp|mp[34]|zip|exe|wasm)(?:[/:?#]\S*)?",
-            r"|(?:\.{0,2}/|~/)[\w.\-/]+|[\w.\-]+/[\w.\-/]*\w)$"
+            r"|png|jpe?g|gif|svg|webp|mp[34]|zip|exe|wasm)(?:[/:?#].*)?",
+            r"|(?:\.{0,2}/|~/)[A-Za-z0-9_.\-/]+|[A-Za-z0-9_.\-]+/[A-Za-z0-9_.\-/]*[A-Za-z0-9_])$"
         ))
         .expect("valid regex")
     })

@@ -8,10 +8,11 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+/// Matched against the lowercased title (ASCII classes only: no Unicode tables in the wasm).
 fn title_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:table of contents|contents|in this (?:article|post|story|guide)|on this page|jump to|article contents|what(?:'|’)s inside)\s*:?$")
+        Regex::new(r"^(?:table of contents|contents|in this (?:article|post|story|guide)|on this page|jump to|article contents|what(?:'|’)s inside)[ \t]*:?$")
             .expect("valid regex")
     })
 }
@@ -19,14 +20,15 @@ fn title_regex() -> &'static Regex {
 fn entry_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     // Optional numbering "2." / "2.1" / "2)", then either a Markdown link or plain text.
-    RE.get_or_init(|| Regex::new(r"^(?:(\d{1,4})(?:\.\d{1,4})*[.)]?\s+)?(?:\[([^\]]+)\]\(#([^)\s]*)\)|(.+))$").expect("valid regex"))
+    RE.get_or_init(|| Regex::new(r"^(?:([0-9]{1,4})(?:\.[0-9]{1,4})*[.)]?[ \t]+)?(?:\[([^\]]+)\]\(#([^) \t]*)\)|(.+))$").expect("valid regex"))
 }
 
 pub(super) fn find(doc: &mut Document) -> Vec<Toc> {
     let mut tocs = Vec::new();
     for title in 0..doc.blocks.len() {
         let block = &doc.blocks[title];
-        if !matches!(block.kind, BlockKind::Heading(_) | BlockKind::Paragraph) || !title_regex().is_match(doc.slice(&block.content).trim_matches(['*', '_', ' '])) {
+        let title_text = doc.slice(&block.content).trim_matches(['*', '_', ' ']);
+        if !matches!(block.kind, BlockKind::Heading(_) | BlockKind::Paragraph) || title_text.len() > 32 || !title_regex().is_match(&title_text.to_lowercase()) {
             continue;
         }
         let mut entries = Vec::new();
