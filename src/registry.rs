@@ -10,6 +10,7 @@ pub static RULES: &[&Rule] = &[
     &rules::missing_space::RULE,
     &rules::repeated_word::RULE,
     &rules::unbalanced_delimiter::RULE,
+    &rules::empty_section::RULE,
     &rules::truncated_ending::RULE,
 ];
 

@@ -18,6 +18,7 @@ pub use blocks::ends_sentence;
 mod inline;
 pub mod lexicon;
 mod toc;
+pub use toc::normalize_title;
 
 use crate::report::Stats;
 use std::ops::Range;

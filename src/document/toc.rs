@@ -68,3 +68,27 @@ fn entry(text: &str, block: usize, content: Range<usize>, marker: ListMarker) ->
     };
     TocEntry { block, text: text_range, number, anchor }
 }
+
+/// A heading or ToC entry reduced for comparison: lowercase, straight quotes, no numbering prefix
+/// ("2." / "2.1"), no final punctuation, single spaces. "2. Takaichi’s Role:" → "takaichi's role".
+pub fn normalize_title(title: &str) -> String {
+    let lower = title.to_lowercase().replace(['’', '‘'], "'").replace(['“', '”'], "\"");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let skip = usize::from(words.first().is_some_and(|w| (w.ends_with(['.', ')']) || w.contains('.')) && w.trim_end_matches(['.', ')']).split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))));
+    let joined = words[skip.min(words.len())..].join(" ");
+    joined.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')' && c != '"').trim_matches(['*', '_']).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_title;
+
+    #[test]
+    fn titles_normalise_case_quotes_numbering_and_final_punctuation() {
+        assert_eq!(normalize_title("2. Takaichi’s Role:"), "takaichi's role");
+        assert_eq!(normalize_title("  What   Comes Next? "), "what comes next");
+        assert_eq!(normalize_title("**Key Pillars**"), "key pillars");
+        assert_eq!(normalize_title("3.1 Methods"), "methods");
+        assert_eq!(normalize_title("2024 Results"), "2024 results");
+    }
+}

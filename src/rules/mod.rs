@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::report::{Category, Finding, Severity};
 use serde::Serialize;
 
+pub mod empty_section;
 pub mod lowercase_sentence_start;
 pub mod missing_space;
 pub mod repeated_word;
