@@ -2,7 +2,7 @@
 //!
 //! Invariant: ids are unique and kebab-case (checked by the registry test). Adding a rule is one line here.
 
-use crate::rules::{self, Rule};
+use crate::rules::{self, edit_distance, Rule};
 
 /// All rules, ordered by category and then id.
 pub static RULES: &[&Rule] = &[
@@ -11,6 +11,7 @@ pub static RULES: &[&Rule] = &[
     &rules::repeated_word::RULE,
     &rules::unbalanced_delimiter::RULE,
     &rules::empty_section::RULE,
+    &rules::toc_entry_without_section::RULE,
     &rules::truncated_ending::RULE,
 ];
 
@@ -21,20 +22,5 @@ pub fn find(id: &str) -> Option<&'static Rule> {
 
 /// The known id nearest to a mistyped one (at most two edits away).
 pub fn closest_id(id: &str) -> Option<&'static str> {
-    RULES.iter().map(|r| (edit_distance(id, r.meta.id), r.meta.id)).filter(|&(d, _)| d <= 2).min().map(|(_, near)| near)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
+    RULES.iter().map(|r| (edit_distance(&id.chars().collect::<Vec<_>>(), &r.meta.id.chars().collect::<Vec<_>>()), r.meta.id)).filter(|&(d, _)| d <= 2).min().map(|(_, near)| near)
 }

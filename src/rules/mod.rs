@@ -13,6 +13,7 @@ pub mod empty_section;
 pub mod lowercase_sentence_start;
 pub mod missing_space;
 pub mod repeated_word;
+pub mod toc_entry_without_section;
 pub mod truncated_ending;
 pub mod unbalanced_delimiter;
 
@@ -63,6 +64,21 @@ pub(crate) fn excerpt(s: &str, max: usize) -> String {
         None => s.to_string(),
         Some((cut, _)) => format!("{}…", s[..cut].trim_end()),
     }
+}
+
+/// Levenshtein distance between two sequences (chars of a word, words of a title).
+pub(crate) fn edit_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, x) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(x != y));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 #[cfg(test)]
