@@ -24,7 +24,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
-    let toc_blocks: Vec<usize> = doc.tocs.iter().flat_map(|t| std::iter::once(t.title_block).chain(t.entries.iter().map(|e| e.block))).collect();
+    // One flag per block: membership is a lookup, not a scan, however long the contents list.
+    let mut in_toc = vec![false; doc.blocks.len()];
+    for toc in &doc.tocs {
+        for block in std::iter::once(toc.title_block).chain(toc.entries.iter().map(|e| e.block)) {
+            in_toc[block] = true;
+        }
+    }
     for (index, block) in doc.blocks.iter().enumerate() {
         let BlockKind::Heading(heading) = &block.kind else { continue };
         if heading.is_toc_title {
@@ -34,7 +40,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             .iter()
             .enumerate()
             .map(|(k, b)| (index + 1 + k, b))
-            .find(|(k, b)| !matches!(b.kind, BlockKind::Blank | BlockKind::ThematicBreak) && !toc_blocks.contains(k));
+            .find(|(k, b)| !matches!(b.kind, BlockKind::Blank | BlockKind::ThematicBreak) && !in_toc[*k]);
         let title = doc.slice(&block.content);
         match next {
             None => out.push(Finding::new(block.content.clone(), format!("Section “{title}” has no text: the article ends after its heading."))),
