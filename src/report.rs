@@ -101,7 +101,10 @@ pub struct RelatedSpan {
 pub struct Report {
     /// Sorted by (start, end, rule).
     pub issues: Vec<Issue>,
+    /// Every heading of the article in order (not the title of a table of contents).
     pub outline: Vec<OutlineEntry>,
+    /// Every entry of the article's tables of contents, with the heading it leads to.
+    pub contents: Vec<ContentsEntry>,
     pub stats: Stats,
 }
 
@@ -141,6 +144,17 @@ pub struct OutlineEntry {
     pub end: usize,
 }
 
+/// A table-of-contents entry, in UTF-16 code units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContentsEntry {
+    /// The entry without list marker, numbering or link syntax.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Index into `Report::outline` of the section the entry names; `None` when no section matches.
+    pub target: Option<usize>,
+}
+
 /// Counts over the whole article.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Stats {
@@ -162,11 +176,19 @@ impl Report {
     /// Converts byte-ranged findings to the report, converting every offset in one pass.
     pub(crate) fn build(doc: &Document, found: Vec<RuleFindings>) -> Report {
         let text = doc.text;
-        let outline_src: Vec<(u8, Range<usize>)> = doc
-            .headings()
-            .filter(|(_, h)| !h.is_toc_title)
-            .map(|(b, h)| (h.level, b.content.clone()))
-            .collect();
+        // Outline index of each heading block, so contents entries can name their section.
+        let mut outline_index = vec![usize::MAX; doc.blocks.len()];
+        let mut outline_src: Vec<(u8, Range<usize>)> = Vec::new();
+        for (index, block) in doc.blocks.iter().enumerate() {
+            if let crate::document::BlockKind::Heading(h) = &block.kind {
+                if !h.is_toc_title {
+                    outline_index[index] = outline_src.len();
+                    outline_src.push((h.level, block.content.clone()));
+                }
+            }
+        }
+        let contents_src: Vec<(Range<usize>, Option<usize>)> =
+            doc.tocs.iter().flat_map(|t| &t.entries).map(|e| (e.text.clone(), e.target.map(|b| outline_index[b]))).collect();
 
         let mut offsets: Vec<usize> = Vec::new();
         for rf in &found {
@@ -178,7 +200,7 @@ impl Report {
                 }
             }
         }
-        for (_, r) in &outline_src {
+        for r in outline_src.iter().map(|(_, r)| r).chain(contents_src.iter().map(|(r, _)| r)) {
             offsets.extend([r.start, r.end]);
         }
         let map = Utf16Map::new(text, offsets);
@@ -217,7 +239,11 @@ impl Report {
                 end: map.get(r.end),
             })
             .collect();
-        Report { issues, outline, stats: doc.stats() }
+        let contents = contents_src
+            .into_iter()
+            .map(|(r, target)| ContentsEntry { text: text[r.clone()].to_string(), start: map.get(r.start), end: map.get(r.end), target })
+            .collect();
+        Report { issues, outline, contents, stats: doc.stats() }
     }
 
     /// True when no issue reaches `severity`.

@@ -27,7 +27,7 @@ pub fn check(text: &JsString, #[wasm_bindgen(unchecked_param_type = "CheckOption
     let started = now();
     let report = crate::check(&text, &config);
     let check_ms = now() - started;
-    let value = report.serialize(&serde_wasm_bindgen::Serializer::new()).map_err(|e| JsError::new(&e.to_string()))?;
+    let value = report.serialize(&serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true)).map_err(|e| JsError::new(&e.to_string()))?;
     let timing = Object::new();
     Reflect::set(&timing, &"checkMs".into(), &check_ms.into()).map_err(|_| JsError::new("cannot set timing"))?;
     Reflect::set(&value, &"timing".into(), &timing).map_err(|_| JsError::new("cannot set timing"))?;
@@ -80,8 +80,10 @@ export interface Issue {
   message: string; start: number; end: number; line: number; column: number; suggestions: string[]; related: Related[];
 }
 export interface OutlineEntry { level: number; text: string; start: number; end: number; }
+/** A table-of-contents entry; `target` indexes `outline`, null when no section matches. */
+export interface ContentsEntry { text: string; start: number; end: number; target: number | null; }
 export interface Report {
-  issues: Issue[]; outline: OutlineEntry[];
+  issues: Issue[]; outline: OutlineEntry[]; contents: ContentsEntry[];
   stats: { words: number; sentences: number; paragraphs: number; headings: number; };
   timing: { checkMs: number; };
 }

@@ -76,3 +76,14 @@ fn hostile_inputs_do_not_panic_and_keep_positions_valid() {
         assert_positions_consistent(text, &report);
     }
 }
+
+#[test]
+fn outline_and_contents_are_in_utf16_and_contents_point_at_their_sections() {
+    let text = "Intro 😀 text.\nContents\n- Café Costs\n- Lost Part\n- Timetable\nCafé Costs\nText.\nTimetable\nText.\n";
+    let report = check(text, &Config::default());
+    let outline: Vec<(u8, String)> = report.outline.iter().map(|h| (h.level, js_slice(text, h.start, h.end))).collect();
+    assert_eq!(outline, [(2, "Café Costs".to_string()), (2, "Timetable".to_string())]);
+    let contents: Vec<(String, Option<usize>)> = report.contents.iter().map(|c| (js_slice(text, c.start, c.end), c.target)).collect();
+    assert_eq!(contents, [("Café Costs".to_string(), Some(0)), ("Lost Part".to_string(), None), ("Timetable".to_string(), Some(1))]);
+    assert!(report.contents.iter().all(|c| c.text == js_slice(text, c.start, c.end)));
+}

@@ -39,6 +39,7 @@ pub(super) fn build(text: &str, lines: &[Line]) -> (Vec<Block>, bool) {
     let mut builder = Builder { text, lines, classes: &classes, blocks: Vec::new(), hard_wrapped, plain_headings: !markdown_headings, list_indents: Vec::new() };
     builder.run();
     let mut blocks = builder.blocks;
+    infer_plain_levels(text, &mut blocks);
     promote_title(&mut blocks);
     (blocks, hard_wrapped)
 }
@@ -428,4 +429,45 @@ fn promote_title(blocks: &mut [Block]) {
             h.level = 1;
         }
     }
+}
+
+/// Levels for plain headings, which carry no `#` marks: a numbering keeps its depth ("2. Methods" is a
+/// section, level 2; "2.1 Sampling" is level 3), and the questions under a "Frequently Asked Questions"
+/// heading sit one level below it, so they are not read as sections of the article. Everything else
+/// stays at level 2.
+fn infer_plain_levels(text: &str, blocks: &mut [Block]) {
+    let mut faq_level: Option<u8> = None;
+    for block in blocks.iter_mut() {
+        let BlockKind::Heading(h) = &mut block.kind else { continue };
+        if h.style != HeadingStyle::Plain {
+            faq_level = None;
+            continue;
+        }
+        let title = &text[block.content.clone()];
+        if let Some(depth) = numbering_depth(title) {
+            h.level = (depth + 1).min(6);
+        }
+        match faq_level {
+            Some(level) if title.trim_end().ends_with('?') => h.level = level + 1,
+            _ => faq_level = is_faq_title(title).then_some(h.level),
+        }
+    }
+}
+
+/// 1 for "2." or "2", 2 for "2.1", 3 for "2.1.4": the depth of a heading's leading section number.
+fn numbering_depth(title: &str) -> Option<u8> {
+    let first = title.split_whitespace().next()?;
+    if title.split_whitespace().nth(1).is_none() {
+        return None;
+    }
+    let number = first.strip_suffix(['.', ')']).unwrap_or(first);
+    let parts: Vec<&str> = number.split('.').collect();
+    let numeric = parts.iter().all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    // "2024 Results" is not numbered: a bare number needs its own "." or ")" to count.
+    (numeric && (parts.len() > 1 || number.len() < first.len())).then(|| parts.len().min(5) as u8)
+}
+
+fn is_faq_title(title: &str) -> bool {
+    let t = title.trim().trim_end_matches(':').trim().to_lowercase();
+    matches!(t.as_str(), "faq" | "faqs" | "frequently asked questions" | "frequently asked questions (faq)" | "frequently asked questions (faqs)" | "questions and answers" | "common questions" | "q&a" | "your questions answered")
 }

@@ -18,7 +18,7 @@ pub use blocks::ends_sentence;
 mod inline;
 pub mod lexicon;
 mod toc;
-pub use toc::normalize_title;
+pub use toc::{normalize_title, slug};
 
 use crate::report::Stats;
 use std::ops::Range;
@@ -149,10 +149,14 @@ pub struct TocEntry {
     pub block: usize,
     /// The entry's text, without list marker, numbering ("2.") or link syntax.
     pub text: Range<usize>,
-    /// "2" in "2. Methods" or "- 2. Methods".
+    /// "2" in "2. Methods", "2.1 Methods" or "- 2. Methods".
     pub number: Option<u64>,
+    /// The whole numbering: "2.1" in "2.1 Methods", or the digits of an ordered list marker.
+    pub numbering: Option<Range<usize>>,
     /// `#methods` in `[Methods](#methods)`, without the `#`.
     pub anchor: Option<Range<usize>>,
+    /// The heading block the entry names (normalised title or anchor slug), if any.
+    pub target: Option<usize>,
 }
 
 impl<'t> Document<'t> {

@@ -179,3 +179,44 @@ fn ranges_are_sorted_disjoint_and_on_char_boundaries() {
         assert!(pair[0].range.end <= pair[1].range.start);
     }
 }
+
+#[test]
+fn plain_levels_follow_numbering_depth_and_faq_questions_sit_under_their_heading() {
+    let doc = Document::parse(
+        "Trams Return\nThe first tram ran on Sunday.\n2. Methods\nWe counted riders.\n2.1 Sampling Days\nWe chose ten days.\n2024 Results\nRidership grew.\nFrequently Asked Questions\nWhen do trams run?\nFrom five in the morning.\nIs it free?\nNo, a ticket costs two euros.\nWhat Comes Next\nA second line.\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [
+            (1, HeadingStyle::Plain, "Trams Return"),
+            (2, HeadingStyle::Plain, "2. Methods"),
+            (3, HeadingStyle::Plain, "2.1 Sampling Days"),
+            (2, HeadingStyle::Plain, "2024 Results"),
+            (2, HeadingStyle::Plain, "Frequently Asked Questions"),
+            (3, HeadingStyle::Plain, "When do trams run?"),
+            (3, HeadingStyle::Plain, "Is it free?"),
+            (2, HeadingStyle::Plain, "What Comes Next"),
+        ]
+    );
+}
+
+#[test]
+fn question_and_colon_headings_are_headings() {
+    let doc = Document::parse("Intro paragraph here.\nWhy Did Ridership Fall?\nFares rose.\nKey Pillars:\nThere are three.\n");
+    assert_eq!(headings(&doc), [(2, HeadingStyle::Plain, "Why Did Ridership Fall?"), (2, HeadingStyle::Plain, "Key Pillars:")]);
+}
+
+#[test]
+fn toc_entries_point_at_their_headings_and_keep_their_numbering() {
+    let text = "Intro text.\nContents\n- 1. Costs\n- 2.1 Timetable\n- 3. Missing Part\n- [Riders](#what-riders-say)\nCosts\nText.\nTimetable\nText.\nWhat Riders Say\nText.\n";
+    let doc = Document::parse(text);
+    let entries: Vec<(Option<&str>, Option<&str>)> = doc.tocs[0]
+        .entries
+        .iter()
+        .map(|e| (e.numbering.as_ref().map(|r| doc.slice(r)), e.target.map(|b| doc.slice(&doc.blocks[b].content))))
+        .collect();
+    assert_eq!(entries, [(Some("1"), Some("Costs")), (Some("2.1"), Some("Timetable")), (Some("3"), None), (None, Some("What Riders Say"))]);
+    let ordered = Document::parse("Intro text.\nContents\n1. Costs\n2. Timetable\nCosts\nText.\nTimetable\nText.\n");
+    let numbering: Vec<&str> = ordered.tocs[0].entries.iter().map(|e| ordered.slice(e.numbering.as_ref().unwrap())).collect();
+    assert_eq!(numbering, ["1", "2"]);
+}

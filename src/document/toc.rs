@@ -5,6 +5,7 @@
 
 use super::{BlockKind, Document, ListMarker, Toc, TocEntry};
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -20,7 +21,8 @@ fn title_regex() -> &'static Regex {
 fn entry_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     // Optional numbering "2." / "2.1" / "2)", then either a Markdown link or plain text.
-    RE.get_or_init(|| Regex::new(r"^(?:([0-9]{1,4})(?:\.[0-9]{1,4})*[.)]?[ \t]+)?(?:\[([^\]]+)\]\(#([^) \t]*)\)|(.+))$").expect("valid regex"))
+    // Groups: 1 the whole numbering "2.1", 2 its first number, 3 a link's label, 4 its anchor, 5 plain text.
+    RE.get_or_init(|| Regex::new(r"^(?:(([0-9]{1,4})(?:\.[0-9]{1,4})*)[.)]?[ \t]+)?(?:\[([^\]]+)\]\(#([^) \t]*)\)|(.+))$").expect("valid regex"))
 }
 
 pub(super) fn find(doc: &mut Document) -> Vec<Toc> {
@@ -35,7 +37,7 @@ pub(super) fn find(doc: &mut Document) -> Vec<Toc> {
         for (index, b) in doc.blocks.iter().enumerate().skip(title + 1) {
             match &b.kind {
                 BlockKind::Blank => continue,
-                BlockKind::ListItem(item) => entries.push(entry(doc.text, index, b.content.clone(), item.marker)),
+                BlockKind::ListItem(item) => entries.push(entry(doc.text, index, b.content.clone(), item.marker, item.marker_range.clone())),
                 _ => break,
             }
         }
@@ -47,26 +49,69 @@ pub(super) fn find(doc: &mut Document) -> Vec<Toc> {
         }
         tocs.push(Toc { title_block: title, entries });
     }
+    link_targets(doc, &mut tocs);
     tocs
 }
 
-fn entry(text: &str, block: usize, content: Range<usize>, marker: ListMarker) -> TocEntry {
+/// Points each entry at the heading it names: the first heading not yet claimed whose normalised title
+/// equals the entry's, or whose GitHub-style slug equals the entry's `#anchor`. One hash lookup per entry.
+fn link_targets(doc: &Document, tocs: &mut [Toc]) {
+    if tocs.is_empty() {
+        return;
+    }
+    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_slug: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, block) in doc.blocks.iter().enumerate() {
+        if matches!(&block.kind, BlockKind::Heading(h) if !h.is_toc_title) {
+            let text = doc.slice(&block.content);
+            by_title.entry(normalize_title(text)).or_default().push(index);
+            by_slug.entry(slug(text)).or_default().push(index);
+        }
+    }
+    let mut claimed = vec![false; doc.blocks.len()];
+    for entry in tocs.iter_mut().flat_map(|t| t.entries.iter_mut()) {
+        let title = normalize_title(doc.slice(&entry.text));
+        let anchor = entry.anchor.as_ref().map(|a| doc.slice(a).to_lowercase());
+        let candidates = by_title.get(&title).into_iter().chain(anchor.as_ref().and_then(|a| by_slug.get(a)));
+        entry.target = candidates.flatten().copied().find(|&b| !claimed[b]);
+        if let Some(b) = entry.target {
+            claimed[b] = true;
+        }
+    }
+}
+
+fn entry(text: &str, block: usize, content: Range<usize>, marker: ListMarker, marker_range: Range<usize>) -> TocEntry {
     let s = &text[content.clone()];
     let at = |m: regex::Match| content.start + m.start()..content.start + m.end();
-    let Some(caps) = entry_regex().captures(s) else {
-        return TocEntry { block, text: content, number: None, anchor: None };
-    };
-    let own_number = caps.get(1).and_then(|m| m.as_str().parse().ok());
-    let number = own_number.or(match marker {
-        ListMarker::Ordered { number, .. } => Some(number),
+    let marker_numbering = match marker {
+        ListMarker::Ordered { number, .. } => Some((number, marker_range.start..marker_range.end - 1)),
         ListMarker::Bullet(_) => None,
-    });
-    let (text_range, anchor) = match (caps.get(2), caps.get(4)) {
-        (Some(label), _) => (at(label), caps.get(3).map(at)),
+    };
+    let Some(caps) = entry_regex().captures(s) else {
+        let (number, numbering) = marker_numbering.unzip();
+        return TocEntry { block, text: content, number, numbering, anchor: None, target: None };
+    };
+    let own = caps.get(2).and_then(|m| Some((m.as_str().parse().ok()?, at(caps.get(1)?))));
+    let (number, numbering) = own.or(marker_numbering).unzip();
+    let (text_range, anchor) = match (caps.get(3), caps.get(5)) {
+        (Some(label), _) => (at(label), caps.get(4).map(at)),
         (None, Some(plain)) => (at(plain), None),
         (None, None) => (content.clone(), None),
     };
-    TocEntry { block, text: text_range, number, anchor }
+    TocEntry { block, text: text_range, number, numbering, anchor, target: None }
+}
+
+/// GitHub-style anchor: lowercase, spaces to hyphens, other punctuation dropped.
+pub fn slug(heading: &str) -> String {
+    heading
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A heading or ToC entry reduced for comparison: lowercase, straight quotes, no numbering prefix

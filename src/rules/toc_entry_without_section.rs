@@ -6,9 +6,8 @@
 //! one changed, added or dropped, or a couple of letters apart — it is suggested and linked.
 
 use super::{edit_distance, Rule, RuleMeta};
-use crate::document::{normalize_title, BlockKind, Document};
+use crate::document::{normalize_title, Document, TocEntry};
 use crate::report::{Category, Finding, Severity};
-use std::collections::HashSet;
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {
@@ -27,7 +26,6 @@ pub static RULE: Rule = Rule {
 
 struct Section {
     normalized: String,
-    slug: String,
     content: Range<usize>,
 }
 
@@ -35,26 +33,20 @@ struct Section {
 const MAX_NEAREST_COMPARISONS: usize = 200_000;
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
-    if doc.tocs.is_empty() {
+    let missing: Vec<&TocEntry> = doc.tocs.iter().flat_map(|t| &t.entries).filter(|e| e.target.is_none()).collect();
+    if missing.is_empty() {
         return;
     }
     let sections: Vec<Section> = doc
-        .blocks
-        .iter()
-        .filter(|b| matches!(&b.kind, BlockKind::Heading(h) if !h.is_toc_title))
-        .map(|b| {
-            let text = doc.slice(&b.content);
-            Section { normalized: normalize_title(text), slug: slug(text), content: b.content.clone() }
-        })
+        .headings()
+        .filter(|(_, h)| !h.is_toc_title)
+        .map(|(b, _)| Section { normalized: normalize_title(doc.slice(&b.content)), content: b.content.clone() })
         .collect();
-    let titles: HashSet<&str> = sections.iter().map(|s| s.normalized.as_str()).collect();
-    let slugs: HashSet<&str> = sections.iter().map(|s| s.slug.as_str()).collect();
     let mut budget = MAX_NEAREST_COMPARISONS;
-    for entry in doc.tocs.iter().flat_map(|t| &t.entries) {
+    for entry in missing {
         let text = doc.slice(&entry.text);
         let normalized = normalize_title(text);
-        let anchored = entry.anchor.as_ref().is_some_and(|a| slugs.contains(doc.slice(a)));
-        if normalized.is_empty() || titles.contains(normalized.as_str()) || anchored {
+        if normalized.is_empty() {
             continue;
         }
         let nearest = if budget >= sections.len() {
@@ -94,19 +86,6 @@ fn nearest_section<'s>(entry: &str, sections: &'s [Section]) -> Option<&'s Secti
         }
     }
     best.map(|(_, s)| s)
-}
-
-/// GitHub-style anchor: lowercase, spaces to hyphens, other punctuation dropped.
-fn slug(heading: &str) -> String {
-    heading
-        .to_lowercase()
-        .chars()
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
-            _ => None,
-        })
-        .collect()
 }
 
 #[cfg(test)]
