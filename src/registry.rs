@@ -11,7 +11,10 @@ pub static RULES: &[&Rule] = &[
     &rules::repeated_word::RULE,
     &rules::unbalanced_delimiter::RULE,
     &rules::empty_section::RULE,
+    &rules::section_missing_from_toc::RULE,
     &rules::toc_entry_without_section::RULE,
+    &rules::toc_numbering::RULE,
+    &rules::toc_out_of_order::RULE,
     &rules::truncated_ending::RULE,
 ];
 

@@ -457,9 +457,7 @@ fn infer_plain_levels(text: &str, blocks: &mut [Block]) {
 /// 1 for "2." or "2", 2 for "2.1", 3 for "2.1.4": the depth of a heading's leading section number.
 fn numbering_depth(title: &str) -> Option<u8> {
     let first = title.split_whitespace().next()?;
-    if title.split_whitespace().nth(1).is_none() {
-        return None;
-    }
+    title.split_whitespace().nth(1)?;
     let number = first.strip_suffix(['.', ')']).unwrap_or(first);
     let parts: Vec<&str> = number.split('.').collect();
     let numeric = parts.iter().all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));

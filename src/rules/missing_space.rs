@@ -79,7 +79,7 @@ fn is_missing_space(doc: &Document, punct: char, before: Option<&Word>, a: &Word
         }
         ',' | ';' => {
             let is_entity = punct == ';' && doc.text[..a.range.start].ends_with('&');
-            !is_entity && !(a_len == 1 && b_len == 1)
+            !(is_entity || (a_len == 1 && b_len == 1))
         }
         _ => a_len >= 2 && is_capitalized(b_text),
     }

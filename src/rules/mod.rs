@@ -13,7 +13,10 @@ pub mod empty_section;
 pub mod lowercase_sentence_start;
 pub mod missing_space;
 pub mod repeated_word;
+pub mod section_missing_from_toc;
 pub mod toc_entry_without_section;
+pub mod toc_numbering;
+pub mod toc_out_of_order;
 pub mod truncated_ending;
 pub mod unbalanced_delimiter;
 

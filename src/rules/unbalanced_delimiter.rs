@@ -87,10 +87,9 @@ impl Scan<'_, '_> {
                         self.unclosed(open, "“", "opens a quotation that is never closed");
                     }
                 }
-                '”' => {
-                    if curly.take().is_none() {
-                        self.push(at..at + c.len_utf8(), format!("Closing quotation mark “”” has no opening “ in this {}.", self.noun));
-                    }
+                // The guard closes an open quotation; only a closing mark with none open is reported.
+                '”' if curly.take().is_none() => {
+                    self.push(at..at + c.len_utf8(), format!("Closing quotation mark “”” has no opening “ in this {}.", self.noun));
                 }
                 _ => {}
             }
