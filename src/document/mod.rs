@@ -21,6 +21,8 @@ mod toc;
 pub use toc::{normalize_title, slug};
 
 use crate::report::Stats;
+use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// The parsed text.
@@ -38,6 +40,17 @@ pub struct Document<'t> {
     /// True when paragraphs are wrapped over several lines (Markdown style); false when each line is
     /// a paragraph (text pasted from a web page).
     pub hard_wrapped: bool,
+    /// Lazily built by [`Document::body_case`].
+    body_cases: OnceCell<HashMap<String, BodyCase>>,
+}
+
+/// How a word is written inside the article's sentences (never counting a sentence's first word).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BodyCase {
+    /// Times it starts with a lowercase letter: "tariff".
+    pub lower: u32,
+    /// Times it starts with a capital: "Tariff".
+    pub capitalized: u32,
 }
 
 /// One line, without its terminator (`\n`, `\r\n` or a lone `\r`).
@@ -164,7 +177,7 @@ impl<'t> Document<'t> {
     pub fn parse(text: &'t str) -> Document<'t> {
         let lines = split_lines(text);
         let (blocks, hard_wrapped) = blocks::build(text, &lines);
-        let mut doc = Document { text, lines, blocks, sentences: Vec::new(), words: Vec::new(), protected: Vec::new(), tocs: Vec::new(), hard_wrapped };
+        let mut doc = Document { text, lines, blocks, sentences: Vec::new(), words: Vec::new(), protected: Vec::new(), tocs: Vec::new(), hard_wrapped, body_cases: OnceCell::new() };
         inline::split(&mut doc);
         doc.tocs = toc::find(&mut doc);
         doc
@@ -222,6 +235,29 @@ impl<'t> Document<'t> {
     /// Byte offset where the line containing `offset` starts.
     pub fn line_start_of(&self, offset: usize) -> usize {
         self.lines.get(self.line_index_of(offset)).map_or(0, |l| l.range.start)
+    }
+
+    /// How `word` (any case) is capitalised inside the article's prose sentences, first words excepted.
+    /// A word mostly lowercase there is a common word; one always capitalised is likely a name. Built on
+    /// first use in one pass over the words, then shared by every rule that asks.
+    pub fn body_case(&self, word: &str) -> BodyCase {
+        let cases = self.body_cases.get_or_init(|| {
+            let mut cases: HashMap<String, BodyCase> = HashMap::new();
+            for sentence in &self.sentences {
+                for w in self.words_in(&sentence.words).iter().skip(1).filter(|w| !w.protected) {
+                    let text = self.slice(&w.range);
+                    let Some(first) = text.chars().next() else { continue };
+                    let entry = cases.entry(text.to_lowercase()).or_default();
+                    if first.is_lowercase() {
+                        entry.lower += 1;
+                    } else if first.is_uppercase() {
+                        entry.capitalized += 1;
+                    }
+                }
+            }
+            cases
+        });
+        cases.get(&word.to_lowercase()).copied().unwrap_or_default()
     }
 
     /// Words, sentences, paragraphs and headings of the article.

@@ -9,7 +9,11 @@ use crate::document::Document;
 use crate::report::{Category, Finding, Severity};
 use serde::Serialize;
 
+pub mod duplicate_heading;
 pub mod empty_section;
+pub mod heading_case;
+pub mod heading_ends_with_period;
+pub mod heading_level_skip;
 pub mod lowercase_sentence_start;
 pub mod missing_space;
 pub mod repeated_word;
