@@ -11,6 +11,9 @@ pub static RULES: &[&Rule] = &[
     &rules::repeated_word::RULE,
     &rules::unbalanced_delimiter::RULE,
     &rules::empty_section::RULE,
+    &rules::table_cell_count::RULE,
+    &rules::table_empty_header::RULE,
+    &rules::table_missing_delimiter::RULE,
     &rules::toc_entry_without_section::RULE,
     &rules::truncated_ending::RULE,
 ];
