@@ -10,9 +10,12 @@ use crate::report::{Category, Finding, Severity};
 use serde::Serialize;
 
 pub mod empty_section;
+pub mod list_numbering;
 pub mod lowercase_sentence_start;
 pub mod missing_space;
+pub mod mixed_list_markers;
 pub mod repeated_word;
+pub mod single_item_list;
 pub mod table_cell_count;
 pub mod table_empty_header;
 pub mod table_missing_delimiter;
