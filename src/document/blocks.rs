@@ -80,7 +80,7 @@ fn classify(line: &str, base: usize) -> Class {
             }
         }
     }
-    if trimmed.starts_with('|') && trimmed[1..].contains('|') {
+    if indent <= 3 && trimmed.starts_with('|') && trimmed[1..].contains('|') {
         return Class::Table { delimiter: is_delimiter_row(trimmed) };
     }
     if let Some((marker, marker_len)) = list_marker(trimmed) {

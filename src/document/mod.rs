@@ -17,6 +17,7 @@ mod blocks;
 pub use blocks::ends_sentence;
 mod inline;
 pub mod lexicon;
+pub mod tables_lists;
 mod toc;
 pub use toc::{normalize_title, slug};
 
