@@ -220,3 +220,11 @@ fn toc_entries_point_at_their_headings_and_keep_their_numbering() {
     let numbering: Vec<&str> = ordered.tocs[0].entries.iter().map(|e| ordered.slice(e.numbering.as_ref().unwrap())).collect();
     assert_eq!(numbering, ["1", "2"]);
 }
+
+#[test]
+fn pipe_lines_indented_as_code_are_code_not_table_rows() {
+    let doc = Document::parse("Some text.\n\n    | a | b |\n    | c |\n\nMore text.\n");
+    let kinds: Vec<bool> = doc.blocks.iter().map(|b| matches!(b.kind, BlockKind::TableRow(_))).collect();
+    assert!(!kinds.contains(&true));
+    assert!(doc.blocks.iter().any(|b| b.kind == BlockKind::CodeBlock));
+}
