@@ -126,3 +126,20 @@ fn rules_and_version_describe_the_checker() {
     }
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
+
+#[wasm_bindgen_test]
+fn outline_and_contents_cross_with_utf16_offsets_and_null_for_a_missing_section() {
+    let text = js_text("Intro 😀 text.\nContents\n- Café Costs\n- Lost Part\nCafé Costs\nText.\n");
+    let report = check(&text, JsValue::UNDEFINED).expect("check succeeds");
+    let outline = Array::from(&get(&report, "outline"));
+    assert_eq!(outline.length(), 1);
+    let heading = outline.get(0);
+    assert_eq!(String::from(text.slice(number(&heading, "start"), number(&heading, "end"))), "Café Costs");
+    let contents = Array::from(&get(&report, "contents"));
+    let entries: Vec<(String, JsValue)> =
+        contents.iter().map(|e| (String::from(text.slice(number(&e, "start"), number(&e, "end"))), get(&e, "target"))).collect();
+    assert_eq!(entries[0].0, "Café Costs");
+    assert_eq!(entries[0].1.as_f64(), Some(0.0));
+    assert_eq!(entries[1].0, "Lost Part");
+    assert!(entries[1].1.is_null(), "a missing section crosses as null, not undefined");
+}

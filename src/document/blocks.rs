@@ -311,8 +311,15 @@ impl Builder<'_> {
         if !matches!(marker, ListMarker::Ordered { delimiter: '.', .. }) {
             return false;
         }
-        let is_list = |j: usize| matches!(self.classes[j], Class::List { .. });
-        let prev_is_list = (0..i).rev().find(|&j| self.classes[j] != Class::Blank).is_some_and(is_list);
+        let ListMarker::Ordered { number, .. } = marker else { return false };
+        // A list right before ends here only if its numbering restarts: a numbered contents list followed
+        // at once by the numbered sections it lists ("2. Methods" then "1. Introduction" + text).
+        let continues_list = |j: usize| match &self.classes[j] {
+            Class::List { marker: ListMarker::Ordered { number: before, .. }, .. } => *before < number,
+            Class::List { .. } => true,
+            _ => false,
+        };
+        let prev_is_list = (0..i).rev().find(|&j| self.classes[j] != Class::Blank).is_some_and(continues_list);
         let next = (i + 1..self.lines.len()).find(|&j| self.classes[j] != Class::Blank);
         let next_is_text = next.is_some_and(|j| matches!(self.classes[j], Class::Text { .. }));
         let content = &self.text[content_start..self.trimmed(i).end];

@@ -228,3 +228,12 @@ fn pipe_lines_indented_as_code_are_code_not_table_rows() {
     assert!(!kinds.contains(&true));
     assert!(doc.blocks.iter().any(|b| b.kind == BlockKind::CodeBlock));
 }
+
+#[test]
+fn numbered_contents_followed_at_once_by_numbered_sections() {
+    let text = "Intro text.\nContents\n1. Introduction\n2. Methods\n1. Introduction\nThe study began in May.\n2. Methods\nWe counted riders.\n";
+    let doc = Document::parse(text);
+    assert_eq!(doc.tocs[0].entries.len(), 2);
+    assert_eq!(headings(&doc), [(2, HeadingStyle::Plain, "Contents"), (2, HeadingStyle::Plain, "1. Introduction"), (2, HeadingStyle::Plain, "2. Methods")]);
+    assert!(doc.tocs[0].entries.iter().all(|e| e.target.is_some()));
+}
