@@ -3,7 +3,8 @@
 //! Reads each entry's numbering from the model ("3" in "- 3. Costs", "2.1" in "2.1 Sampling", or an ordered
 //! list marker). An entry may continue at its own depth (2.1 → 2.2), open a deeper level (2 → 2.1) or
 //! return to a shallower one (2.1 → 3); anything else is a skip or a repeat. Each entry is compared with
-//! the one before it as written, so one wrong number gives one finding. A list numbered "1." throughout
+//! the one before it as written, so one wrong number gives one finding. Single-level numbers that hold a
+//! whole run, only shuffled (1, 2, 4, 3, 5), are left to `toc-out-of-order`. A list numbered "1." throughout
 //! is Markdown's lazy numbering and is left alone; unnumbered entries are skipped.
 
 use super::{Rule, RuleMeta};
@@ -28,7 +29,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     for toc in &doc.tocs {
         let numbered: Vec<(std::ops::Range<usize>, Vec<u64>)> =
             toc.entries.iter().filter_map(|e| e.numbering.clone()).filter_map(|r| Some((r.clone(), parse(doc.slice(&r))?))).collect();
-        if numbered.len() < 2 || numbered.iter().all(|(_, n)| *n == numbered[0].1) {
+        if numbered.len() < 2 || numbered.iter().all(|(_, n)| *n == numbered[0].1) || is_reordered_run(&numbered) {
             continue;
         }
         for pair in numbered.windows(2) {
@@ -46,6 +47,18 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             out.push(Finding::new(range.clone(), message).suggest(shown(&expected)));
         }
     }
+}
+
+/// Single-level numbers that hold every number of a run exactly once, only not in order (1, 2, 4, 3, 5):
+/// nothing is missing or repeated, and the order is `toc-out-of-order`'s to judge against the sections.
+fn is_reordered_run(numbered: &[(std::ops::Range<usize>, Vec<u64>)]) -> bool {
+    let mut numbers: Vec<u64> = Vec::with_capacity(numbered.len());
+    for (_, n) in numbered {
+        let [single] = n.as_slice() else { return false };
+        numbers.push(*single);
+    }
+    numbers.sort_unstable();
+    numbers.windows(2).all(|w| w[1] == w[0] + 1)
 }
 
 /// "2.1" → [2, 1]; `None` for anything that is not dot-separated numbers.
@@ -102,6 +115,7 @@ mod tests {
                 "# Guide\n\n## Contents\n\n1. [Costs](#costs)\n1. [Riders](#riders)\n1. [Outlook](#outlook)\n\n## Costs\n\nText.\n",
                 "Intro text.\nContents\n- 0. Preface\n- 1. Costs\n- 2. Riders\nCosts\nText.\n",
                 "Intro text.\nContents\n- Costs\n- Riders\nCosts\nText.\n",
+                "Intro text.\nContents\n- 1. Costs\n- 2. Riders\n- 4. Fares\n- 3. Lines\n- 5. Outlook\nCosts\nText.\n",
             ],
         );
         assert!(follows(&[1, 2], &[2]) && follows(&[2], &[2, 1]) && !follows(&[2], &[2, 2]) && !follows(&[3], &[3]));
