@@ -163,7 +163,11 @@ fn each_rules_documented_example_behaves_as_documented() {
 /// docs/rules.md is generated from the rules' own metadata; this test fails when it is stale.
 #[test]
 fn rule_docs_are_generated_from_the_registry() {
-    let mut doc = String::from("# Rules\n\nGenerated from each rule's metadata by `UPDATE_EXPECT=1 cargo test --test fixtures`; do not edit by hand.\n");
+    let mut doc = String::from("# Rules\n\nGenerated from each rule's metadata by `UPDATE_EXPECT=1 cargo test --test fixtures`; do not edit by hand.\n\n| rule | category | severity | flags |\n|---|---|---|---|\n");
+    for rule in RULES {
+        let m = &rule.meta;
+        writeln!(doc, "| [`{}`](#{}) | {} | {} | {} |", m.id, m.id, m.category.as_str(), m.severity.as_str(), m.summary.replace('|', "\\|")).unwrap();
+    }
     for rule in RULES {
         let m = &rule.meta;
         write!(doc, "\n## `{}`\n\n*{} · {}* — {}\n\n### What it does\n\n{}\n\n### Why is this bad?\n\n{}\n\n### Example\n\n```text\n{}\n```\n\nUse instead:\n\n```text\n{}\n```\n", m.id, m.category.as_str(), m.severity.as_str(), m.summary, m.what, m.why, m.example, m.use_instead).unwrap();
