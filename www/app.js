@@ -1,12 +1,14 @@
 // @ts-check
 //! The page script: loads the text (saved draft, else the sample article), loads the wasm checker,
-//! re-checks as the user types, and renders the findings list, the summary and the statistics.
+//! re-checks as the user types, and renders the findings list, the summary, the statistics and the outline
+//! (the headings as a tree, and the table of contents with each entry found or missing).
 //!
 //! Invariants:
 //! - The text is never lost: it is shown and kept whether or not the checker loads or a check throws,
 //!   and every edit is saved as a draft in localStorage.
 //! - A report is only rendered for the exact text it was computed from; a result for older text is dropped.
-//! - User text reaches the DOM only through `textContent`, text nodes, `textarea.value` and highlight ranges.
+//! - User text reaches the DOM only through `textContent`, text nodes, `textarea.value` and highlight ranges
+//!   (issue excerpts, outline headings and contents entries alike).
 //! - `main[data-check-state]` says where the page is: `loading`, `pending` (an edit awaits its check),
 //!   `checked` (list and highlights match the current text) or `error`. Tests wait on it.
 //! - Nothing is fetched after start-up except the page's own files.
@@ -18,7 +20,10 @@ import { CATEGORIES, Editor, highlightsSupported } from './editor.js';
  * @typedef {{ rule: string, category: string, severity: string, message: string, start: number, end: number,
  *             line: number, column: number, suggestions: string[], related: Related[] }} Issue
  * @typedef {{ words: number, sentences: number, paragraphs: number, headings: number }} Stats
- * @typedef {{ issues: Issue[], outline: { level: number, text: string, start: number, end: number }[],
+ * @typedef {{ level: number, text: string, start: number, end: number }} OutlineEntry
+ * @typedef {{ text: string, start: number, end: number, target: number | null }} ContentsEntry
+ *   `target` indexes the outline; null when no section has the entry's heading.
+ * @typedef {{ issues: Issue[], outline?: OutlineEntry[], contents?: ContentsEntry[],
  *             stats: Stats, timing: { checkMs: number } }} Report
  * @typedef {{ id: string, category: string, severity: string, summary: string, what: string, why: string,
  *             example: string, useInstead: string }} RuleInfo
@@ -71,6 +76,13 @@ const statsList = element('stats', HTMLElement);
 const issueList = element('issues', HTMLOListElement);
 const ruleList = element('rules', HTMLUListElement);
 const rulesPanel = element('rules-panel', HTMLDetailsElement);
+const outlinePanel = element('outline-panel', HTMLDetailsElement);
+const outlineCount = element('outline-count', HTMLElement);
+const outlineNote = element('outline-empty', HTMLElement);
+const outlineTree = element('outline-tree', HTMLUListElement);
+const contentsSection = element('contents', HTMLElement);
+const contentsCount = element('contents-count', HTMLElement);
+const contentsList = element('contents-list', HTMLOListElement);
 const versionLabel = element('version', HTMLElement);
 const editor = new Editor(element('editor-input', HTMLTextAreaElement), element('editor-backdrop', HTMLElement));
 
@@ -82,6 +94,10 @@ let rulesById = new Map();
 const disabledRules = new Set();
 /** Issues currently in the list, in list order. @type {Issue[]} */
 let shownIssues = [];
+/** Headings in the outline tree, in text order; buttons carry their index. @type {OutlineEntry[]} */
+let shownOutline = [];
+/** Table-of-contents entries in the contents list, in text order. @type {ContentsEntry[]} */
+let shownContents = [];
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let pendingCheck;
 /** Whether the last check threw, so the next good one can take the error message down. */
@@ -268,6 +284,137 @@ function renderStats(stats, checkMs) {
 }
 
 /**
+ * @param {number} count
+ * @param {string} one
+ * @param {string} many
+ */
+function plural(count, one, many) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * A heading's level as a usable number: levels below 1 or missing count as 1.
+ * @param {OutlineEntry} heading
+ */
+function levelOf(heading) {
+  return Number.isFinite(heading.level) && heading.level >= 1 ? heading.level : 1;
+}
+
+/**
+ * The outline entry a contents entry points at, if it is a real one.
+ * @param {ContentsEntry} entry
+ * @returns {OutlineEntry | undefined}
+ */
+function targetOf(entry) {
+  return typeof entry.target === 'number' ? shownOutline[entry.target] : undefined;
+}
+
+/**
+ * @param {OutlineEntry} heading
+ * @param {number} index position in `shownOutline`
+ * @returns {HTMLLIElement}
+ */
+function outlineItem(heading, index) {
+  const button = make('button', 'outline-heading');
+  button.type = 'button';
+  button.dataset.index = String(index);
+  button.append(
+    make('span', 'outline-level', `H${levelOf(heading)}`),
+    make('span', 'outline-text', heading.text === '' ? '(untitled)' : heading.text),
+  );
+  const item = make('li', 'outline-item');
+  item.append(button);
+  return item;
+}
+
+/**
+ * The headings as nested lists: each heading goes under the nearest heading before it with a lower
+ * level, so a skipped level (an H4 right under an H2) nests one step, not two, and a heading with no
+ * such parent (even one deeper than what follows) sits at the top.
+ * @param {readonly OutlineEntry[]} outline
+ * @returns {HTMLLIElement[]} the top-level items
+ */
+function outlineItems(outline) {
+  /** @type {HTMLLIElement[]} */
+  const top = [];
+  /** Open ancestors, outermost first. @type {{ level: number, item: HTMLLIElement, children: HTMLUListElement | null }[]} */
+  const open = [];
+  outline.forEach((heading, index) => {
+    const level = levelOf(heading);
+    while (open.length > 0 && open[open.length - 1].level >= level) open.pop();
+    const item = outlineItem(heading, index);
+    const parent = open[open.length - 1];
+    if (parent === undefined) {
+      top.push(item);
+    } else {
+      if (parent.children === null) {
+        parent.children = make('ul', 'outline-children');
+        parent.children.setAttribute('role', 'list');
+        parent.item.append(parent.children);
+      }
+      parent.children.append(item);
+    }
+    open.push({ level, item, children: null });
+  });
+  return top;
+}
+
+/**
+ * @param {ContentsEntry} entry
+ * @param {number} index position in `shownContents`
+ * @returns {HTMLLIElement}
+ */
+function contentsItem(entry, index) {
+  const target = targetOf(entry);
+  const button = make('button', 'contents-entry');
+  button.type = 'button';
+  button.dataset.index = String(index);
+  button.dataset.status = target ? 'found' : 'missing';
+  button.title = target
+    ? 'Select the heading of this section in the text'
+    : 'No section has this heading; select the entry in the table of contents';
+  const status = make('span', 'contents-status');
+  const icon = make('span', 'contents-icon', target ? '✓' : '✗');
+  icon.setAttribute('aria-hidden', 'true');
+  status.append(icon, target ? ' found' : ' missing');
+  button.append(status, make('span', 'contents-text', entry.text));
+  if (target && target.text !== entry.text) button.append(make('span', 'contents-target', `→ ${target.text}`));
+  const item = make('li', 'contents-item');
+  item.append(button);
+  return item;
+}
+
+/**
+ * @param {readonly OutlineEntry[]} outline
+ * @param {readonly ContentsEntry[]} contents
+ */
+function renderOutline(outline, contents) {
+  shownOutline = [...outline];
+  shownContents = [...contents];
+  outlineTree.replaceChildren(...outlineItems(shownOutline));
+  outlineCount.textContent = outline.length > 0 ? plural(outline.length, 'heading', 'headings') : '';
+  outlineNote.textContent = 'No headings found.';
+  outlineNote.hidden = outline.length > 0;
+
+  contentsList.replaceChildren(...shownContents.map(contentsItem));
+  const found = shownContents.filter((entry) => targetOf(entry) !== undefined).length;
+  contentsCount.textContent = `${found} of ${plural(shownContents.length, 'entry', 'entries')} found`;
+  contentsSection.hidden = shownContents.length === 0;
+}
+
+/** @param {string} note what the empty outline says */
+function clearOutline(note) {
+  shownOutline = [];
+  shownContents = [];
+  outlineTree.replaceChildren();
+  contentsList.replaceChildren();
+  outlineCount.textContent = '';
+  outlineNote.textContent = note;
+  outlineNote.hidden = false;
+  contentsSection.hidden = true;
+}
+
+/**
  * @param {Report} report
  * @param {string} text the text the report is for
  */
@@ -277,6 +424,7 @@ function renderReport(report, text) {
   editor.showSpans(report.issues);
   summaryLine.textContent = summarize(report.issues);
   renderStats(report.stats ?? {}, report.timing?.checkMs ?? Number.NaN);
+  renderOutline(report.outline ?? [], report.contents ?? []);
 }
 
 function renderNotChecked() {
@@ -285,6 +433,7 @@ function renderNotChecked() {
   editor.clearSpans();
   summaryLine.textContent = 'Not checked.';
   statsList.replaceChildren();
+  clearOutline('Not checked.');
 }
 
 /** @param {readonly RuleInfo[]} rules */
@@ -356,14 +505,49 @@ editor.textarea.addEventListener('input', () => {
   scheduleCheck();
 });
 
-issueList.addEventListener('click', (event) => {
-  const button = event.target instanceof Element ? event.target.closest('button.issue') : null;
-  if (!(button instanceof HTMLButtonElement)) return;
-  const issue = shownIssues[Number(button.dataset.index)];
-  if (!issue) return;
-  for (const current of issueList.querySelectorAll('[aria-current]')) current.removeAttribute('aria-current');
+/**
+ * Marks `button` as the chosen item, in the issue list or the outline (one at a time across both), and
+ * selects `[start, end)` in the editor.
+ * @param {HTMLButtonElement} button
+ * @param {{ start: number, end: number }} span
+ */
+function choose(button, span) {
+  for (const list of [issueList, outlinePanel]) {
+    for (const current of list.querySelectorAll('[aria-current]')) current.removeAttribute('aria-current');
+  }
   button.setAttribute('aria-current', 'true');
-  editor.select(issue.start, issue.end);
+  editor.select(span.start, span.end);
+}
+
+/**
+ * The button inside `selector` that a click landed on, if any.
+ * @param {Event} event
+ * @param {string} selector
+ * @returns {HTMLButtonElement | null}
+ */
+function clickedButton(event, selector) {
+  const button = event.target instanceof Element ? event.target.closest(selector) : null;
+  return button instanceof HTMLButtonElement ? button : null;
+}
+
+issueList.addEventListener('click', (event) => {
+  const button = clickedButton(event, 'button.issue');
+  const issue = button ? shownIssues[Number(button.dataset.index)] : undefined;
+  if (button && issue) choose(button, issue);
+});
+
+// One listener each for the whole lists: the items are rebuilt on every check.
+outlineTree.addEventListener('click', (event) => {
+  const button = clickedButton(event, 'button.outline-heading');
+  const heading = button ? shownOutline[Number(button.dataset.index)] : undefined;
+  if (button && heading) choose(button, heading);
+});
+
+contentsList.addEventListener('click', (event) => {
+  const button = clickedButton(event, 'button.contents-entry');
+  const entry = button ? shownContents[Number(button.dataset.index)] : undefined;
+  // A found entry goes to its section's heading; a missing one to the entry itself.
+  if (button && entry) choose(button, targetOf(entry) ?? entry);
 });
 
 ruleList.addEventListener('change', (event) => {

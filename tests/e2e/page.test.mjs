@@ -11,7 +11,10 @@
 //!   in its category's highlight over exactly `text.slice(start, end)`;
 //! - choosing an issue (click or Enter) selects exactly its span in the textarea and scrolls it into view;
 //! - editing and checking make no network requests;
-//! - pasted markup stays text: nothing is parsed, loaded or run;
+//! - the outline panel shows `report.outline` as a tree nested by level and `report.contents` with each
+//!   entry marked found or missing; choosing a heading or a found entry selects exactly the heading's
+//!   text, choosing a missing entry selects the entry's own text; it follows every re-check;
+//! - pasted markup stays text (in the list, the editor and the outline): nothing is parsed, loaded or run;
 //! - when the module cannot load or `check` throws, the status says so and the text stays.
 
 import { after, before, describe, it } from 'node:test';
@@ -25,6 +28,8 @@ const WWW_ROOT = fileURLToPath(new URL('../../www/', import.meta.url));
 const PKG_SCRIPT = fileURLToPath(new URL('../../www/pkg/article_checker.js', import.meta.url));
 const SAMPLE_ARTICLE = new URL('../../www/sample-article.txt', import.meta.url);
 const PASTE_FIXTURE = new URL('./fixtures/paste.txt', import.meta.url);
+/** Markdown headings H1–H4 (an H4 right under an H2) and a contents list with one entry no section has. */
+const OUTLINE_FIXTURE = new URL('./fixtures/outline.txt', import.meta.url);
 
 /** The rules the paste fixture was written to trigger, at least once each. */
 const FIXTURE_RULES = ['missing-space', 'lowercase-sentence-start', 'repeated-word', 'unbalanced-delimiter', 'truncated-ending'];
@@ -49,6 +54,11 @@ const HOSTILE_TEXT = [
   'Markup test',
   'An image: <img src=x onerror="window.__xss=1"> and a script: <script>window.__xss=2</script>.',
   'A link <a href="javascript:window.__xss=3">here</a>,and <svg onload="window.__xss=4"></svg> too the the end',
+  '## Contents',
+  '- Heading <img src=y onerror="window.__xss=5"> and <b>bold</b>',
+  '- <svg onload="window.__xss=6"></svg> Nowhere',
+  '## Heading <img src=y onerror="window.__xss=5"> and <b>bold</b>',
+  'A paragraph under the heading, with markup in its title and in the table of contents.',
 ].join('\n');
 
 /**
@@ -57,6 +67,13 @@ const HOSTILE_TEXT = [
  * @typedef {{ name: string, text: string, start: number, end: number }} PaintedRange
  * @typedef {{ text: string, issues: Issue[], ruleIds: string[], painted: PaintedRange[], items: string[] }} Findings
  * @typedef {{ pageErrors: string[], consoleErrors: string[], requests: string[] }} Watch
+ * @typedef {{ level: number, text: string, start: number, end: number }} OutlineEntry
+ * @typedef {{ text: string, start: number, end: number, target: number | null }} ContentsEntry
+ * @typedef {{ index: number, text: string, level: string, parent: number | null }} TreeItem
+ * @typedef {{ index: number, status: string, label: string, text: string }} ContentsItem
+ * @typedef {{ text: string, outline: OutlineEntry[], contents: ContentsEntry[], tree: TreeItem[],
+ *             contentsItems: ContentsItem[], contentsShown: boolean, contentsCount: string,
+ *             note: string | null }} OutlineView
  */
 
 /** @type {import('playwright-core').Browser} */
@@ -187,6 +204,93 @@ function assertListAndHighlightsMatch(findings) {
   });
 }
 
+/**
+ * What the module's `check` says about the textarea's text (outline and contents), and what the outline
+ * panel shows: each tree button in document order with the index of the tree item it sits under, and
+ * each contents button.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<OutlineView>}
+ */
+function readOutline(page) {
+  return page.evaluate(async () => {
+    const checkerUrl = '/pkg/article_checker.js';
+    const checker = await import(checkerUrl);
+    await checker.default();
+    const text = /** @type {HTMLTextAreaElement} */ (document.getElementById('editor-input')).value;
+    const report = checker.check(text);
+    const tree = [...document.querySelectorAll('#outline-tree button.outline-heading')].map((button) => {
+      const item = /** @type {HTMLElement} */ (button.closest('li'));
+      const parentButton = item.parentElement?.closest('li')?.querySelector(':scope > button');
+      return {
+        index: Number(/** @type {HTMLElement} */ (button).dataset.index),
+        text: button.querySelector('.outline-text')?.textContent ?? '',
+        level: button.querySelector('.outline-level')?.textContent ?? '',
+        parent: parentButton instanceof HTMLElement ? Number(parentButton.dataset.index) : null,
+      };
+    });
+    const contentsItems = [...document.querySelectorAll('#contents-list button.contents-entry')].map((button) => ({
+      index: Number(/** @type {HTMLElement} */ (button).dataset.index),
+      status: /** @type {HTMLElement} */ (button).dataset.status ?? '',
+      label: button.querySelector('.contents-status')?.textContent ?? '',
+      text: button.querySelector('.contents-text')?.textContent ?? '',
+    }));
+    const note = /** @type {HTMLElement} */ (document.getElementById('outline-empty'));
+    const contents = /** @type {HTMLElement} */ (document.getElementById('contents'));
+    return {
+      text,
+      outline: report.outline,
+      contents: report.contents,
+      tree,
+      contentsItems,
+      contentsShown: !contents.hidden && contents.getClientRects().length > 0,
+      contentsCount: document.getElementById('contents-count')?.textContent ?? '',
+      note: note.hidden ? null : note.textContent,
+    };
+  });
+}
+
+/**
+ * The tree shows every heading of the report once, in order, each under the nearest heading before it
+ * with a lower level (none: at the top); the contents list shows every entry, found exactly when it has
+ * a target, with the count.
+ * @param {OutlineView} view
+ */
+function assertOutlineMatches(view) {
+  const { outline, contents, tree, contentsItems } = view;
+  assert.deepEqual(
+    tree.map((item) => item.text),
+    outline.map((heading) => heading.text),
+    'the tree shows the headings in order',
+  );
+  assert.deepEqual(tree.map((item) => item.index), outline.map((_, index) => index), 'tree items in text order');
+  outline.forEach((heading, index) => {
+    let parent = null;
+    for (let before = index - 1; before >= 0; before -= 1) {
+      if (outline[before].level < heading.level) {
+        parent = before;
+        break;
+      }
+    }
+    assert.equal(tree[index].parent, parent, `“${heading.text}” (H${heading.level}) is nested under heading ${parent}`);
+    assert.equal(tree[index].level, `H${heading.level}`, `“${heading.text}” shows its level`);
+  });
+  assert.equal(view.note, outline.length === 0 ? 'No headings found.' : null, 'the empty note shows only with no headings');
+
+  assert.equal(view.contentsShown, contents.length > 0, 'the contents section shows only when there is a table of contents');
+  assert.equal(contentsItems.length, contents.length, 'one contents item per entry');
+  contents.forEach((entry, index) => {
+    const item = contentsItems[index];
+    const found = entry.target !== null;
+    assert.equal(item.text, entry.text, `contents item ${index} shows the entry’s text`);
+    assert.equal(item.status, found ? 'found' : 'missing', `“${entry.text}” is marked ${found ? 'found' : 'missing'}`);
+    assert.equal(item.label, found ? '✓ found' : '✗ missing', `“${entry.text}” says so in words`);
+  });
+  if (contents.length > 0) {
+    const found = contents.filter((entry) => entry.target !== null).length;
+    assert.equal(view.contentsCount, `${found} of ${contents.length} ${contents.length === 1 ? 'entry' : 'entries'} found`);
+  }
+}
+
 /** @param {Watch} watch */
 function assertNoErrors(watch) {
   assert.deepEqual(watch.pageErrors, [], 'no page errors');
@@ -298,6 +402,99 @@ describe('article-checker page', { timeout: 120_000 }, () => {
     await page.context().close();
   });
 
+  it('shows the outline as a tree and the contents found or missing; choosing one selects its text', async () => {
+    const { page, watch } = await openPage();
+    const fixture = normalizeNewlines(await readFile(OUTLINE_FIXTURE, 'utf8'));
+    await replaceText(page, fixture);
+    let view = await readOutline(page);
+    assert.equal(view.text, fixture);
+    // The fixture's shape, so the assertions below cannot pass on an empty outline.
+    assert.deepEqual(
+      view.outline.map((heading) => heading.level),
+      [1, 2, 4, 2, 3, 2],
+      'the fixture has an H1, H2s, an H3 and an H4 that skips a level',
+    );
+    assert.deepEqual(
+      view.contents.map((entry) => entry.target === null),
+      [false, false, true, false],
+      'the fixture’s third contents entry has no section',
+    );
+    for (const heading of view.outline) assert.equal(fixture.slice(heading.start, heading.end), heading.text);
+    for (const entry of view.contents) assert.equal(fixture.slice(entry.start, entry.end), entry.text);
+    assertOutlineMatches(view);
+    assert.equal(view.contentsCount, '3 of 4 entries found');
+    assert.deepEqual(
+      view.tree.map((item) => item.parent),
+      [null, 0, 1, 0, 3, 0],
+      'the H4 nests one step under its H2',
+    );
+
+    // A found entry selects its section's heading, not the entry.
+    const found = view.contents.findIndex((entry) => entry.target !== null);
+    const heading = view.outline[/** @type {number} */ (view.contents[found].target)];
+    await page.locator('#contents-list button.contents-entry').nth(found).click();
+    let selection = await readSelection(page);
+    assert.deepEqual([selection.start, selection.end], [heading.start, heading.end], 'a found entry selects its heading');
+    assert.ok(selection.textareaIsFocused && selection.spanVisible, 'the heading is in view');
+
+    // A missing entry selects its own text in the table of contents.
+    const missing = view.contents.findIndex((entry) => entry.target === null);
+    await page.locator('#contents-list button.contents-entry').nth(missing).click();
+    selection = await readSelection(page);
+    assert.deepEqual(
+      [selection.start, selection.end],
+      [view.contents[missing].start, view.contents[missing].end],
+      'a missing entry selects its own text',
+    );
+
+    // A tree item, clicked or chosen with Enter, selects exactly its heading (UTF-16 offsets past an emoji).
+    for (const index of [2, view.outline.length - 1]) {
+      await page.locator('#outline-tree button.outline-heading').nth(index).focus();
+      await page.keyboard.press('Enter');
+      selection = await readSelection(page);
+      assert.deepEqual([selection.start, selection.end], [view.outline[index].start, view.outline[index].end], `Enter on tree item ${index}`);
+      assert.ok(selection.textareaIsFocused && selection.scrollInSync && selection.spanVisible, `heading ${index} is in view`);
+    }
+    await page.locator('#outline-tree button.outline-heading').first().click();
+    selection = await readSelection(page);
+    assert.deepEqual([selection.start, selection.end], [view.outline[0].start, view.outline[0].end], 'click on the first tree item');
+    assert.equal(await page.locator('#app [aria-current="true"]').count(), 1, 'one chosen item at a time');
+
+    // Typing the missing section re-checks, and the panel follows.
+    await page.keyboard.press('ControlOrMeta+End');
+    const added = '\n## Lost property\n\nAsk the driver, or call the depot the next morning.\n';
+    await page.keyboard.insertText(added);
+    await waitForCheck(page, fixture + added);
+    view = await readOutline(page);
+    assert.equal(view.outline.length, 7);
+    assert.ok(view.contents.every((entry) => entry.target !== null), 'every entry now has a section');
+    assertOutlineMatches(view);
+    assert.equal(view.contentsCount, '4 of 4 entries found');
+    const lost = view.contents.findIndex((entry) => entry.text === 'Lost property');
+    await page.locator('#contents-list button.contents-entry').nth(lost).click();
+    selection = await readSelection(page);
+    const lostHeading = view.outline[/** @type {number} */ (view.contents[lost].target)];
+    assert.deepEqual([selection.start, selection.end], [lostHeading.start, lostHeading.end], 'the new section’s heading is selected');
+    assert.equal(view.text.slice(selection.start, selection.end), 'Lost property');
+
+    // A first heading deeper than a later one sits at the top with it; no contents list.
+    const deepFirst = '### Starts deep\n\nSome words about the start.\n\n# Then the title\n\nMore words about the rest.\n';
+    await replaceText(page, deepFirst);
+    view = await readOutline(page);
+    assert.deepEqual(view.outline.map((entry) => entry.level), [3, 1]);
+    assertOutlineMatches(view);
+    assert.deepEqual(view.tree.map((item) => item.parent), [null, null]);
+
+    // No headings: the tree is empty and says so.
+    await replaceText(page, 'Just one paragraph, with no headings at all.');
+    view = await readOutline(page);
+    assert.deepEqual(view.outline, []);
+    assertOutlineMatches(view);
+    assert.equal(view.note, 'No headings found.');
+    assertNoErrors(watch);
+    await page.context().close();
+  });
+
   it('makes no network request while editing and checking', async () => {
     const { page, watch } = await openPage();
     watch.requests.length = 0;
@@ -343,6 +540,16 @@ describe('article-checker page', { timeout: 120_000 }, () => {
     const findings = await readFindings(page);
     assertListAndHighlightsMatch(findings);
     assert.ok(findings.items.join('\n').includes('<'), 'markup near a finding is listed as text');
+    const outline = await readOutline(page);
+    assertOutlineMatches(outline);
+    const markupHeading = 'Heading <img src=y onerror="window.__xss=5"> and <b>bold</b>';
+    assert.deepEqual(outline.tree.map((item) => item.text), [markupHeading], 'the heading with markup is shown as text');
+    assert.deepEqual(
+      outline.contentsItems.map((item) => [item.text, item.status]),
+      [[markupHeading, 'found'], ['<svg onload="window.__xss=6"></svg> Nowhere', 'missing']],
+      'contents entries with markup are shown as text',
+    );
+    assert.equal(await page.locator('#outline-panel b, #outline-panel img, #outline-panel svg').count(), 0);
     assert.deepEqual(watch.requests, [], 'nothing was fetched because of the pasted text');
     assertNoErrors(watch);
     await page.context().close();
