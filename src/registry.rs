@@ -10,6 +10,8 @@ pub static RULES: &[&Rule] = &[
     &rules::missing_space::RULE,
     &rules::repeated_word::RULE,
     &rules::unbalanced_delimiter::RULE,
+    &rules::duplicate_paragraph::RULE,
+    &rules::duplicate_sentence::RULE,
     &rules::empty_section::RULE,
     &rules::toc_entry_without_section::RULE,
     &rules::truncated_ending::RULE,

@@ -9,6 +9,8 @@ use crate::document::Document;
 use crate::report::{Category, Finding, Severity};
 use serde::Serialize;
 
+pub mod duplicate_paragraph;
+pub mod duplicate_sentence;
 pub mod empty_section;
 pub mod lowercase_sentence_start;
 pub mod missing_space;
