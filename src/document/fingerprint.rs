@@ -2,8 +2,9 @@
 //!
 //! A word becomes a 64-bit key of its normalised form (lowercase, curly apostrophes straightened), so
 //! comparing passages never compares strings and punctuation, spacing and quote style drop out. A run of
-//! keys becomes one key ([`sequence_key`]), a set of overlapping word triples ([`shingles`]), and a
-//! MinHash sketch of that set ([`min_hash`]) that estimates how much two passages share.
+//! keys becomes one key ([`sequence_key`]), a sorted set of 32-bit keys of its overlapping runs of
+//! words ([`shingles`]), and a MinHash sketch of that set ([`min_hash`]) that estimates how much two
+//! passages share.
 //! [`CandidateIndex`] buckets sketches band by band (locality-sensitive hashing), so finding the earlier
 //! passages that may resemble a new one costs a few lookups instead of a scan over all of them.
 //!
@@ -75,10 +76,16 @@ pub fn sequence_key(keys: &[u64]) -> u64 {
     keys.iter().fold(mix(keys.len() as u64), |h, &k| mix(h ^ k))
 }
 
+/// A 32-bit key for sets: plenty to compare a few hundred items, and sorting 32-bit keys shares code
+/// with the rest of the crate in the wasm (where `usize` is 32 bits).
+pub fn set_key(key: u64) -> u32 {
+    (key >> 32) as u32
+}
+
 /// The keys of every run of `width` consecutive words, sorted and without repeats. Empty when there
 /// are fewer than `width` words.
-pub fn shingles(keys: &[u64], width: usize) -> Vec<u64> {
-    let mut out: Vec<u64> = keys.windows(width.max(1)).map(sequence_key).collect();
+pub fn shingles(keys: &[u64], width: usize) -> Vec<u32> {
+    let mut out: Vec<u32> = keys.windows(width.max(1)).map(|w| set_key(sequence_key(w))).collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -86,18 +93,18 @@ pub fn shingles(keys: &[u64], width: usize) -> Vec<u64> {
 
 /// The MinHash sketch of a shingle set: for each seeded hash, the least value over the set. Two
 /// sketches agree in a position with probability equal to the sets' Jaccard similarity.
-pub fn min_hash(shingles: &[u64]) -> Sketch {
+pub fn min_hash(shingles: &[u32]) -> Sketch {
     let mut sketch = [u64::MAX; SKETCH_LEN];
     for &s in shingles {
         for (slot, seed) in sketch.iter_mut().zip(SEEDS) {
-            *slot = (*slot).min(mix(s ^ seed));
+            *slot = (*slot).min(mix(u64::from(s) ^ seed));
         }
     }
     sketch
 }
 
 /// |a ∩ b| / |a ∪ b| of two sorted, repeat-free sets; 0 when both are empty.
-pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+pub fn jaccard(a: &[u32], b: &[u32]) -> f64 {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -122,8 +129,13 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 /// a candidate with probability 0.78, one sharing 50% with 0.99, one sharing 5% with 0.04.
 #[derive(Debug, Default)]
 pub struct CandidateIndex {
-    /// Lookups only: never iterated, so its random order cannot reach the output.
-    buckets: HashMap<u64, Vec<usize>>,
+    /// Band key → index into `buckets`. Lookups only: never iterated, so its random order cannot
+    /// reach the output.
+    bucket_of: HashMap<u64, usize>,
+    buckets: Vec<Vec<usize>>,
+    /// For each inserted id, the last query that returned it: repeats are dropped without a sort.
+    returned_by: Vec<usize>,
+    queries: usize,
 }
 
 impl CandidateIndex {
@@ -131,20 +143,38 @@ impl CandidateIndex {
         sketch.chunks(ROWS_PER_BAND).enumerate().map(|(band, rows)| sequence_key(rows) ^ mix(band as u64))
     }
 
-    /// The passages already inserted that share a band with `sketch`, ascending and without repeats.
-    pub fn candidates(&self, sketch: &Sketch) -> Vec<usize> {
-        let mut out: Vec<usize> = Self::band_keys(sketch).filter_map(|k| self.buckets.get(&k)).flatten().copied().collect();
-        out.sort_unstable();
-        out.dedup();
+    /// The passages already inserted that share a band with `sketch`, each once, in a fixed order.
+    pub fn candidates(&mut self, sketch: &Sketch) -> Vec<usize> {
+        self.queries += 1;
+        let mut out = Vec::new();
+        for key in Self::band_keys(sketch) {
+            let Some(&bucket) = self.bucket_of.get(&key) else { continue };
+            for &id in &self.buckets[bucket] {
+                if self.returned_by[id] != self.queries {
+                    self.returned_by[id] = self.queries;
+                    out.push(id);
+                }
+            }
+        }
         out
     }
 
     /// Adds passage `id`; a full bucket keeps its earlier passages.
     pub fn insert(&mut self, id: usize, sketch: &Sketch) {
+        if self.returned_by.len() <= id {
+            self.returned_by.resize(id + 1, 0);
+        }
         for key in Self::band_keys(sketch) {
-            let bucket = self.buckets.entry(key).or_default();
-            if bucket.len() < BUCKET_CAPACITY {
-                bucket.push(id);
+            let bucket = match self.bucket_of.get(&key) {
+                Some(&bucket) => bucket,
+                None => {
+                    self.bucket_of.insert(key, self.buckets.len());
+                    self.buckets.push(Vec::new());
+                    self.buckets.len() - 1
+                }
+            };
+            if self.buckets[bucket].len() < BUCKET_CAPACITY {
+                self.buckets[bucket].push(id);
             }
         }
     }

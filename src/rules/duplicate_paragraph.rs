@@ -29,10 +29,9 @@
 //! [`repeated_blocks`] is shared with `duplicate-sentence`, which skips the blocks reported here.
 
 use super::{excerpt, Rule, RuleMeta};
-use crate::document::fingerprint::{jaccard, min_hash, sequence_key, shingles, word_keys, CandidateIndex};
+use crate::document::fingerprint::{jaccard, min_hash, sequence_key, set_key, shingles, word_keys, CandidateIndex};
 use crate::document::{Block, BlockKind, Document, ListMarker};
 use crate::report::{Category, Finding, Severity};
-use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -89,7 +88,8 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         let message = if repeat.exact {
             format!("This {kind} repeats {other} on line {line} word for word: “{quoted}”.")
         } else {
-            let percent = (repeat.similarity * 100.0).floor();
+            // An integer: formatting an f64 would pull float printing into the wasm.
+            let percent = (repeat.similarity * 100.0).floor() as u32;
             format!("This {kind} nearly repeats {other} on line {line} ({percent}% of its wording is the same): “{quoted}”.")
         };
         out.push(Finding::new(block.content.clone(), message).related(first.content.clone(), format!("the earlier {first_kind}")));
@@ -115,7 +115,7 @@ pub(crate) fn repeated_blocks(doc: &Document, keys: &[u64]) -> Vec<Option<Repeat
     let mut repeats = vec![None; doc.blocks.len()];
     let mut seen: HashMap<u64, usize> = HashMap::new();
     let mut index = CandidateIndex::default();
-    let mut pair_sets: Vec<Vec<u64>> = vec![Vec::new(); doc.blocks.len()];
+    let mut pair_sets: Vec<Vec<u32>> = vec![Vec::new(); doc.blocks.len()];
     // How many blocks each block is near, in either direction.
     let mut similar_blocks = vec![0usize; doc.blocks.len()];
     for (b, block) in doc.blocks.iter().enumerate() {
@@ -127,19 +127,18 @@ pub(crate) fn repeated_blocks(doc: &Document, keys: &[u64]) -> Vec<Option<Repeat
         if length < MIN_WORDS {
             continue;
         }
-        match seen.entry(sequence_key(words)) {
-            Entry::Occupied(e) => {
-                let first = *e.get();
+        let key = sequence_key(words);
+        match seen.get(&key) {
+            Some(&first) if keys[doc.blocks[first].words.clone()] == *words => {
                 let steps = lists[b].is_some_and(|l| l.numbered && lists[first] == Some(l));
-                if keys[doc.blocks[first].words.clone()] == *words {
-                    if !steps && !is_boilerplate(doc.slice(&block.content)) {
-                        repeats[b] = Some(Repeat { first, similarity: 1.0, exact: true });
-                    }
-                    continue;
+                if !steps && !is_boilerplate(doc.slice(&block.content)) {
+                    repeats[b] = Some(Repeat { first, similarity: 1.0, exact: true });
                 }
+                continue;
             }
-            Entry::Vacant(e) => {
-                e.insert(b);
+            Some(_) => {}
+            None => {
+                seen.insert(key, b);
             }
         }
         if length < NEAR_MIN_WORDS {
@@ -147,18 +146,25 @@ pub(crate) fn repeated_blocks(doc: &Document, keys: &[u64]) -> Vec<Option<Repeat
         }
         let pairs = shingles(words, 2);
         let sketch = min_hash(&pairs);
-        let mut near: Vec<(f64, usize)> = index.candidates(&sketch).into_iter().map(|c| (jaccard(&pairs, &pair_sets[c]), c)).filter(|&(s, _)| s >= NEAR_THRESHOLD).collect();
+        let near: Vec<(f64, usize)> = index.candidates(&sketch).into_iter().map(|c| (jaccard(&pairs, &pair_sets[c]), c)).filter(|&(s, _)| s >= NEAR_THRESHOLD).collect();
         for &(_, candidate) in &near {
             similar_blocks[b] += 1;
             similar_blocks[candidate] += 1;
         }
         // Most similar first, the earliest on a tie; the costlier checks run on a few at most.
-        near.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-        let best = near.into_iter().take(MAX_VERIFIED).find(|&(_, candidate)| {
+        let mut best = None;
+        let mut tried = vec![false; near.len()];
+        for _ in 0..MAX_VERIFIED.min(near.len()) {
+            let Some(next) = (0..near.len()).filter(|&i| !tried[i]).max_by(|&i, &j| near[i].0.total_cmp(&near[j].0).then(near[j].1.cmp(&near[i].1))) else { break };
+            tried[next] = true;
+            let (similarity, candidate) = near[next];
             let siblings = lists[b].is_some() && lists[b] == lists[candidate];
             let parallel_items = siblings && !(lists[b].is_some_and(|l| !l.numbered) && extends(&pairs, &pair_sets[candidate]));
-            !parallel_items && !differs_in_names_and_numbers(doc, keys, candidate, b) && alike_beyond_shared_sentences(doc, keys, candidate, b)
-        });
+            if !parallel_items && !differs_in_names_and_numbers(doc, keys, candidate, b) && alike_beyond_shared_sentences(doc, keys, candidate, b) {
+                best = Some((similarity, candidate));
+                break;
+            }
+        }
         index.insert(b, &sketch);
         pair_sets[b] = pairs;
         if let Some((similarity, first)) = best {
@@ -184,17 +190,17 @@ pub(crate) fn repeated_blocks(doc: &Document, keys: &[u64]) -> Vec<Option<Repeat
 /// single sentence, which that rule leaves alone; when both sides keep real sentences, those must be
 /// alike too.
 fn alike_beyond_shared_sentences(doc: &Document, keys: &[u64], a: usize, b: usize) -> bool {
-    let sentences = |block: usize| -> Vec<(u64, Range<usize>)> {
+    let sentences = |block: usize| -> Vec<(u32, Range<usize>)> {
         doc.sentences[doc.blocks[block].sentences.clone()]
             .iter()
             .filter(|s| prose_length(doc, s.words.clone()) >= SENTENCE_MIN_WORDS)
-            .map(|s| (sequence_key(&keys[s.words.clone()]), s.words.clone()))
+            .map(|s| (set_key(sequence_key(&keys[s.words.clone()])), s.words.clone()))
             .collect()
     };
     let (sentences_a, sentences_b) = (sentences(a), sentences(b));
     // The block's word indexes outside the sentences whose key the other block also has.
-    let rest = |block: usize, own: &[(u64, Range<usize>)], other: &[(u64, Range<usize>)]| -> Vec<usize> {
-        let mut other_keys: Vec<u64> = other.iter().map(|(k, _)| *k).collect();
+    let rest = |block: usize, own: &[(u32, Range<usize>)], other: &[(u32, Range<usize>)]| -> Vec<usize> {
+        let mut other_keys: Vec<u32> = other.iter().map(|(k, _)| *k).collect();
         other_keys.sort_unstable();
         let words = doc.blocks[block].words.clone();
         let mut kept = vec![true; words.len()];
@@ -228,7 +234,7 @@ pub(crate) fn prose_length(doc: &Document, words: Range<usize>) -> usize {
 
 /// One of the two pair sets holds nearly all of the other: a copy with words added or dropped in
 /// one place, rather than a sibling item built on the same pattern.
-fn extends(a: &[u64], b: &[u64]) -> bool {
+fn extends(a: &[u32], b: &[u32]) -> bool {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let shared = small.iter().filter(|s| large.binary_search(s).is_ok()).count();
     shared * 10 >= small.len() * 9
@@ -330,32 +336,46 @@ pub(crate) fn is_boilerplate(text: &str) -> bool {
 /// least half of those are names or numbers (“Model X costs $500” / “Model Y costs $700”).
 fn differs_in_names_and_numbers(doc: &Document, keys: &[u64], a: usize, b: usize) -> bool {
     let (words_a, words_b) = (distinct_words(doc, keys, a), distinct_words(doc, keys, b));
-    let only = |mine: &[(u64, bool)], theirs: &[(u64, bool)]| {
-        let own: Vec<bool> = mine.iter().filter(|(k, _)| theirs.binary_search_by_key(k, |&(t, _)| t).is_err()).map(|&(_, name)| name).collect();
-        let names = own.iter().filter(|&&n| n).count();
-        names > 0 && names * 2 >= own.len()
+    let mostly_names = |mine: &[u32], theirs: &[u32]| {
+        let (mut own, mut names) = (0, 0);
+        for &word in mine {
+            let i = theirs.partition_point(|&t| t & !1 < word & !1);
+            if theirs.get(i).is_none_or(|&t| t & !1 != word & !1) {
+                own += 1;
+                names += (word & 1) as usize;
+            }
+        }
+        names > 0 && names * 2 >= own
     };
-    only(&words_a, &words_b) && only(&words_b, &words_a)
+    mostly_names(&words_a, &words_b) && mostly_names(&words_b, &words_a)
 }
 
-/// A block's distinct word keys, sorted, each with whether it is a name, number or code somewhere in
-/// the block: a capital other than a sentence's first letter (“Tokyo”, “denyCurrentBranch”), a
-/// digit, or a protected span.
-fn distinct_words(doc: &Document, keys: &[u64], block: usize) -> Vec<(u64, bool)> {
+/// A block's distinct word keys, sorted, with the lowest bit set when the word is a name, number or
+/// code somewhere in the block: a capital other than a sentence's first letter (“Tokyo”,
+/// “denyCurrentBranch”), a digit, or a protected span.
+fn distinct_words(doc: &Document, keys: &[u64], block: usize) -> Vec<u32> {
     let range = doc.blocks[block].words.clone();
     // Ascending, as sentences are.
     let sentence_starts: Vec<usize> = doc.sentences[doc.blocks[block].sentences.clone()].iter().map(|s| s.words.start).collect();
-    let mut out: Vec<(u64, bool)> = range
+    let mut out: Vec<u32> = range
         .clone()
         .map(|w| {
             let text = doc.slice(&doc.words[w].range);
             let starts_sentence = w == range.start || sentence_starts.binary_search(&w).is_ok();
             let capitalised = text.chars().skip(usize::from(starts_sentence)).any(char::is_uppercase);
-            (keys[w], doc.words[w].protected || capitalised || text.chars().any(|c| c.is_ascii_digit()))
+            let name = doc.words[w].protected || capitalised || text.chars().any(|c| c.is_ascii_digit());
+            set_key(keys[w]) & !1 | u32::from(name)
         })
         .collect();
-    out.sort_unstable_by_key(|&(k, name)| (k, !name));
-    out.dedup_by_key(|&mut (k, _)| k);
+    // Sorted, a key marked as a name comes right after the same key unmarked; keep the mark.
+    out.sort_unstable();
+    out.dedup_by(|later, earlier| {
+        let same = *later & !1 == *earlier & !1;
+        if same {
+            *earlier |= *later & 1;
+        }
+        same
+    });
     out
 }
 

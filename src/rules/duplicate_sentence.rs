@@ -20,7 +20,6 @@ use super::{Rule, RuleMeta};
 use crate::document::fingerprint::{sequence_key, word_keys};
 use crate::document::{Document, Sentence};
 use crate::report::{Category, Finding, Severity};
-use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
@@ -51,12 +50,10 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         if !prose[sentence.block] || stands_alone(sentence) || prose_length(doc, sentence.words.clone()) < SENTENCE_MIN_WORDS {
             continue;
         }
-        let first = match seen.entry(sequence_key(words)) {
-            Entry::Vacant(e) => {
-                e.insert(index);
-                continue;
-            }
-            Entry::Occupied(e) => *e.get(),
+        let key = sequence_key(words);
+        let Some(&first) = seen.get(&key) else {
+            seen.insert(key, index);
+            continue;
         };
         let first_block = doc.sentences[first].block;
         let steps = lists[sentence.block].is_some_and(|l| l.numbered && lists[first_block] == Some(l));
