@@ -11,6 +11,8 @@ pub static RULES: &[&Rule] = &[
     &rules::repeated_word::RULE,
     &rules::unbalanced_delimiter::RULE,
     &rules::duplicate_heading::RULE,
+    &rules::duplicate_paragraph::RULE,
+    &rules::duplicate_sentence::RULE,
     &rules::empty_section::RULE,
     &rules::heading_case::RULE,
     &rules::heading_ends_with_period::RULE,

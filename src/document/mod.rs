@@ -15,6 +15,7 @@
 
 mod blocks;
 pub use blocks::ends_sentence;
+pub mod fingerprint;
 mod inline;
 pub mod lexicon;
 pub mod tables_lists;

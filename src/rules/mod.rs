@@ -10,6 +10,8 @@ use crate::report::{Category, Finding, Severity};
 use serde::Serialize;
 
 pub mod duplicate_heading;
+pub mod duplicate_paragraph;
+pub mod duplicate_sentence;
 pub mod empty_section;
 pub mod heading_case;
 pub mod heading_ends_with_period;
