@@ -11,6 +11,7 @@ pub static RULES: &[&Rule] = &[
     &rules::repeated_word::RULE,
     &rules::unbalanced_delimiter::RULE,
     &rules::empty_section::RULE,
+    &rules::template_residue::RULE,
     &rules::toc_entry_without_section::RULE,
     &rules::truncated_ending::RULE,
 ];

@@ -13,6 +13,7 @@ pub mod empty_section;
 pub mod lowercase_sentence_start;
 pub mod missing_space;
 pub mod repeated_word;
+pub mod template_residue;
 pub mod toc_entry_without_section;
 pub mod truncated_ending;
 pub mod unbalanced_delimiter;
