@@ -529,13 +529,21 @@ mod tests {
                 "Photo: the camera's sensor size matters. Most phones use small sensors and large lenses, and the results show it in low light.",
                 "- Photo: a recent one\n- Passport: valid",
                 "Lorem ipsum is the name of the dummy text printers use.",
+                "# Language guide\n\n## Comments\n\nA comment starts with two slashes.\n\n## Share\n\nThe share button copies a link.\n\n## Subscribe\n\nThe client subscribes to a topic.",
             ],
         );
     }
 
     #[test]
-    fn read_more_at_the_end_is_left_to_truncated_ending() {
-        assert!(flagged(&RULE, "Text of the story.\n\nRead more").is_empty());
-        assert_eq!(flagged(&RULE, "Text of the story.\n\nRead more\n\nMore text."), ["Read more"]);
+    fn cut_off_markers_at_the_end_are_left_to_truncated_ending() {
+        use crate::rules::truncated_ending::{self, CUT_OFF_MARKERS};
+        for marker in CUT_OFF_MARKERS {
+            let at_end = format!("Text of the story.\n\n{marker}");
+            assert!(flagged(&RULE, &at_end).is_empty(), "{marker:?} at the end");
+            assert!(!flagged(&truncated_ending::RULE, &at_end).is_empty(), "{marker:?} at the end");
+            if marker.starts_with(|c: char| c.is_ascii_alphabetic()) && *marker != "continued" {
+                assert_eq!(flagged(&RULE, &format!("Text of the story.\n\n{marker}\n\nMore text.")), [*marker]);
+            }
+        }
     }
 }
