@@ -24,6 +24,7 @@ pub static RULES: &[&Rule] = &[
     &rules::table_cell_count::RULE,
     &rules::table_empty_header::RULE,
     &rules::table_missing_delimiter::RULE,
+    &rules::template_residue::RULE,
     &rules::toc_entry_without_section::RULE,
     &rules::toc_numbering::RULE,
     &rules::toc_out_of_order::RULE,

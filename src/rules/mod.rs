@@ -26,6 +26,7 @@ pub mod single_item_list;
 pub mod table_cell_count;
 pub mod table_empty_header;
 pub mod table_missing_delimiter;
+pub mod template_residue;
 pub mod toc_entry_without_section;
 pub mod toc_numbering;
 pub mod toc_out_of_order;
