@@ -6,6 +6,7 @@
 //! are recognised only when the text has no Markdown headings: a Markdown document marks its own.
 
 use super::lexicon::is_function_word;
+use super::residue;
 use super::{Block, BlockKind, Heading, HeadingStyle, Line, ListItem, ListMarker, TableRow};
 use regex::Regex;
 use std::ops::Range;
@@ -349,11 +350,14 @@ impl Builder<'_> {
             self.push(BlockKind::Heading(Heading { level: 2, style: HeadingStyle::Plain, is_toc_title: false }), i..i + 1, self.trimmed(i));
             return i + 1;
         }
+        // In text pasted line by line, a furniture line ("Advertisement") is a block of its own: it neither
+        // joins the lines around it nor hides the heading after it.
+        let is_furniture = |k: usize| !self.hard_wrapped && residue::is_furniture_line(self.line(k));
         let mut end = i + 1;
-        while end < n && matches!(self.classes[end], Class::Text { .. }) {
+        while end < n && matches!(self.classes[end], Class::Text { .. }) && !is_furniture(i) {
             let setext_next = end + 1 < n && matches!(self.classes[end + 1], Class::EqualsLine | Class::DashLine);
             let joins = self.hard_wrapped || !ends_sentence(self.line(end - 1));
-            if !joins || setext_next || (self.plain_headings && self.is_plain_heading(end)) {
+            if !joins || setext_next || (self.plain_headings && self.is_plain_heading(end)) || is_furniture(end) {
                 break;
             }
             end += 1;
@@ -366,17 +370,18 @@ impl Builder<'_> {
         self.blocks.iter().rev().find(|b| b.kind != BlockKind::Blank).is_some_and(|b| matches!(b.kind, BlockKind::ListItem(_)))
     }
 
-    /// A bare short line, capitalised, without final punctuation, between complete paragraphs.
+    /// A bare short line, capitalised, without final punctuation, between complete paragraphs, that is
+    /// not page furniture ("Advertisement", "Image credit: …").
     fn is_plain_heading(&self, i: usize) -> bool {
         let line = self.line(i).trim();
         let is_last = (i + 1..self.lines.len()).all(|j| self.classes[j] == Class::Blank);
-        if !has_heading_shape(line, 20) || (is_last && !is_title_like(line)) {
+        if !has_heading_shape(line, 20) || (is_last && !is_title_like(line)) || residue::is_furniture_line(line) {
             return false;
         }
         let prev_blank = i == 0 || self.classes[i - 1] == Class::Blank;
         let prev_ok = prev_blank
             || match self.blocks.last().map(|b| &b.kind) {
-                Some(BlockKind::Paragraph) => ends_sentence(self.line(i - 1)),
+                Some(BlockKind::Paragraph) => ends_sentence(self.line(i - 1)) || residue::is_furniture_line(self.line(i - 1)),
                 _ => true,
             };
         if !prev_ok {

@@ -19,6 +19,7 @@ pub mod fingerprint;
 mod inline;
 pub mod lexicon;
 pub mod tables_lists;
+pub mod residue;
 mod toc;
 pub use toc::{normalize_title, slug};
 

@@ -237,3 +237,9 @@ fn numbered_contents_followed_at_once_by_numbered_sections() {
     assert_eq!(headings(&doc), [(2, HeadingStyle::Plain, "Contents"), (2, HeadingStyle::Plain, "1. Introduction"), (2, HeadingStyle::Plain, "2. Methods")]);
     assert!(doc.tocs[0].entries.iter().all(|e| e.target.is_some()));
 }
+
+#[test]
+fn furniture_lines_are_not_plain_headings() {
+    let doc = Document::parse("Intro paragraph here.\nAdvertisement\nThe board voted on Thursday.\nImage credit: Valley Water Board\nWhat Happens Next\nThe rates start in April.\n");
+    assert_eq!(headings(&doc), [(2, HeadingStyle::Plain, "What Happens Next")]);
+}

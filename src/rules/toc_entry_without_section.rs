@@ -30,7 +30,7 @@ struct Section {
 }
 
 /// Above this many comparisons the nearest-heading hint is skipped: exact matching stays linear.
-const MAX_NEAREST_COMPARISONS: usize = 200_000;
+const MAX_NEAREST_COMPARISONS: usize = 50_000;
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
     let missing: Vec<&TocEntry> = doc.tocs.iter().flat_map(|t| &t.entries).filter(|e| e.target.is_none()).collect();
@@ -79,8 +79,11 @@ fn nearest_section<'s>(entry: &str, sections: &'s [Section]) -> Option<&'s Secti
             continue;
         }
         let word_distance = edit_distance(&entry_words, &words);
+        // Letters are compared only when the lengths allow two edits at most: that rules out almost every
+        // heading without the quadratic letter-by-letter comparison.
         let near = (word_distance == 1 && entry_words.len().max(words.len()) >= 3)
-            || edit_distance(&entry_chars, &section.normalized.chars().collect::<Vec<_>>()) <= 2;
+            || (section.normalized.chars().count().abs_diff(entry_chars.len()) <= 2
+                && edit_distance(&entry_chars, &section.normalized.chars().collect::<Vec<_>>()) <= 2);
         if near && best.is_none_or(|(d, _)| word_distance < d) {
             best = Some((word_distance, section));
         }
