@@ -33,7 +33,9 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     }
     for (index, block) in doc.blocks.iter().enumerate() {
         let BlockKind::Heading(heading) = &block.kind else { continue };
-        if heading.is_toc_title {
+        // A heading that is only a link ("## [API docs](https://…)") points elsewhere; it has no text of its own.
+        let title = doc.slice(&block.content);
+        if heading.is_toc_title || (title.starts_with('[') && title.ends_with([')', ']'])) {
             continue;
         }
         let next = doc.blocks[index + 1..]
@@ -41,7 +43,6 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             .enumerate()
             .map(|(k, b)| (index + 1 + k, b))
             .find(|(k, b)| !matches!(b.kind, BlockKind::Blank | BlockKind::ThematicBreak) && !in_toc[*k]);
-        let title = doc.slice(&block.content);
         match next {
             None => out.push(Finding::new(block.content.clone(), format!("Section “{title}” has no text: the article ends after its heading."))),
             Some((_, next_block)) => {
@@ -81,6 +82,7 @@ mod tests {
                 "Intro paragraph here.\nA New Chapter\nTable of Contents\n- A New Chapter\n- Outlook\nText of the chapter.\nOutlook\nMore text.\n",
                 "# Title\n\n---\n\nText.\n",
                 "## Part\n\n- a list counts as text\n",
+                "# Crate\n\nText.\n\n## [API docs](https://docs.rs/crate)\n\n## License\n\nMIT.\n",
             ],
         );
     }

@@ -1,6 +1,7 @@
 //! `heading-case`: a heading capitalised differently from the article's other headings.
 //!
-//! Learns the article's own style instead of imposing one. Each heading is read word by word, skipping
+//! Learns the article's own style instead of imposing one. The title (level 1) is left out: it is often
+//! styled apart from the section headings. Each heading is read word by word, skipping
 //! its first word (and the first word after a colon or dash), minor words (articles, short prepositions,
 //! conjunctions), acronyms, words with digits or inner capitals ("iPhone"). What remains is evidence:
 //! - a lowercase word ("chapter") is sentence-case evidence;
@@ -63,7 +64,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     let reads: Vec<Read> = doc
         .blocks
         .iter()
-        .filter(|b| matches!(&b.kind, BlockKind::Heading(h) if !h.is_toc_title))
+        .filter(|b| matches!(&b.kind, BlockKind::Heading(h) if !h.is_toc_title && h.level > 1))
         .map(|b| read(doc, b.content.clone(), b.words.clone()))
         .collect();
     let count = |style: Style| reads.iter().filter(|r| r.style == style && !(style == Style::Sentence && r.question)).count();

@@ -203,7 +203,9 @@ impl Scan<'_> {
             }
             (Scope::Bracket, _) => {
                 let next = text[pos + len..].chars().next();
-                if matches!(next, Some('(' | '[' | ':')) || doc.is_protected(base + pos + len - 1) {
+                // "[this video][video]": the second brackets are a reference link's label.
+                let previous = text[..pos].chars().next_back();
+                if matches!(next, Some('(' | '[' | ':')) || previous == Some(']') || doc.is_protected(base + pos + len - 1) {
                     return None;
                 }
                 (base + pos..base + pos + len, None)
@@ -371,6 +373,7 @@ mod tests {
                 "The final is on June 5 (TBD).",
                 "The venue is TBD: the league will decide.",
                 "See [your account](https://example.com/account) for details.",
+                "Read the guide, or [this video][video], from the conference.\n\n[video]: https://example.com/talk",
                 "Table of Contents\n\n- Intro\n- Outlook\n\nIntro\n\nText here.\n",
                 "Contents\n\nThe box holds a charger, a cable and a manual for the device you bought last week.",
                 "Photo: the camera's sensor size matters. Most phones use small sensors and large lenses, and the results show it in low light.",

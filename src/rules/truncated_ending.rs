@@ -77,6 +77,9 @@ pub(crate) const CUT_OFF_MARKERS: &[&str] = &[
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
     let Some((index, block)) = doc.last_non_blank() else { return };
+    if is_markdown_epilogue(doc.slice(&block.content)) {
+        return;
+    }
     let finding = match &block.kind {
         BlockKind::Paragraph | BlockKind::ListItem(_) => cut_off_marker(doc, block).or_else(|| word_cut(doc, index, block)).or_else(|| open_span(doc, block)),
         BlockKind::Heading(h) if h.style == HeadingStyle::Plain => cut_off_marker(doc, block).or_else(|| word_cut(doc, index, block)),
@@ -85,6 +88,20 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         _ => None,
     };
     out.extend(finding);
+}
+
+/// Markdown that ends a document without being prose: link reference definitions ("[8]: #license"),
+/// or an emoji shortcode closing the last sentence ("… pull request. :smile:").
+fn is_markdown_epilogue(content: &str) -> bool {
+    let is_definition = |line: &str| {
+        let line = line.trim();
+        line.starts_with('[') && line.find("]:").is_some_and(|close| close > 1 && !line[close + 2..].trim().is_empty())
+    };
+    let last = content.trim_end();
+    let shortcode = last.strip_suffix(':').and_then(|s| s.rsplit_once(':')).is_some_and(|(before, name)| {
+        !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')) && (before.is_empty() || before.ends_with(char::is_whitespace))
+    });
+    shortcode || content.lines().all(is_definition)
 }
 
 /// "Read more", "[…]", "(continued)": the whole last block, or the last sentence of a paragraph, or a
@@ -420,6 +437,8 @@ mod tests {
             &RULE,
             &[
                 "Text.\n\n- **Bold** item.\n- Another item.",
+                "See the [license][8] for details.\n\n[8]: #license\n[9]: https://example.com/",
+                "Feel free to open an issue or a pull request. :smile:",
                 "The treaty (signed in 1951 remains in force. It was revised in 1960.",
                 "Use snake_case names for variables.",
                 "Trade grew by 5%.*",
