@@ -2,13 +2,15 @@
 //!
 //! Reads the sentences of paragraphs and list items. The first sentence of a list item is exempt (items
 //! are often fragments: "- use the old key"), and so is the first sentence of a paragraph that follows a
-//! line ending mid-sentence. Words with a capital inside (iPhone, eBay), protected words (URLs, code),
+//! line ending mid-sentence, a list or a code block (the sentence may go on after them). A word the
+//! article writes in lowercase in a heading too ("# ureq") is a name styled that way. Words with a capital inside (iPhone, eBay), protected words (URLs, code),
 //! code-like tokens (`foo()`, `x=1`) and name particles before a capitalised name (de Gaulle, van Gogh)
 //! are never flagged. Abbreviations do not end sentences in the model, so "e.g. the" is one sentence.
 
 use super::{capitalize, excerpt, Rule, RuleMeta};
 use crate::document::{BlockKind, Document};
 use crate::report::{Category, Finding, Severity};
+use std::collections::HashSet;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -28,6 +30,7 @@ pub static RULE: Rule = Rule {
 const NAME_PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "du", "da", "di", "dos", "das", "le", "la", "al", "el", "bin", "ibn", "ten", "ter"];
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
+    let mut lowercase_heading_words: Option<HashSet<&str>> = None;
     for (index, block) in doc.blocks.iter().enumerate() {
         let is_list_item = match block.kind {
             BlockKind::ListItem(_) => true,
@@ -41,7 +44,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             let words = doc.words_in(&sentence.words);
             let Some(first) = words.first() else { continue };
             let lead = &doc.text[sentence.range.start..first.range.start];
-            if first.protected || lead.chars().any(|c| c.is_alphanumeric() || matches!(c, '`' | '$' | '<' | '/')) {
+            if first.protected || lead.chars().any(|c| c.is_alphanumeric() || matches!(c, '`' | '$' | '<' | '/' | '[' | '(' | ':')) {
                 continue;
             }
             let word = doc.slice(&first.range);
@@ -54,6 +57,13 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             if NAME_PARTICLES.contains(&word) && (next_capitalized || joined_particle) {
                 continue;
             }
+            // A name the article writes in lowercase even in a heading ("# ureq", "## webpki"): its style.
+            let lowercase_in_headings = lowercase_heading_words.get_or_insert_with(|| {
+                doc.headings().flat_map(|(b, _)| doc.words_in(&b.words)).map(|w| doc.slice(&w.range)).filter(|w| w.starts_with(char::is_lowercase)).collect()
+            });
+            if lowercase_in_headings.contains(word) {
+                continue;
+            }
             out.push(
                 Finding::new(first.range.clone(), format!("Sentence starts with a lowercase letter: “{}”.", excerpt(doc.slice(&sentence.range), 40)))
                     .suggest(capitalize(word)),
@@ -62,14 +72,16 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     }
 }
 
-/// The paragraph before ends a sentence (or there is none, or it is a heading, list or table).
+/// The paragraph before ends a sentence (or there is none, or it is a heading or a table). After a list
+/// or a code block the sentence may go on: "Licensed under either of" · list · "at your option."
 fn follows_complete_sentence(doc: &Document, index: usize) -> bool {
     match doc.previous_non_blank(index) {
         Some(prev) if prev.kind == BlockKind::Paragraph => {
             let text = doc.slice(&prev.content).trim_end_matches(['"', '”', '’', ')', ']', '*', '_']);
             text.ends_with(['.', '!', '?', '…'])
         }
-        _ => true,
+        Some(prev) => !matches!(prev.kind, BlockKind::ListItem(_) | BlockKind::CodeBlock),
+        None => true,
     }
 }
 
@@ -105,6 +117,10 @@ mod tests {
             &RULE,
             &[
                 "Take fruit, e.g. apples. Or pears, i.e. the green ones.",
+                "Licensed under either of\n\n- Apache License 2.0\n- MIT license\n\nat your option.",
+                "Add the crate.\n\n```\ncargo add ureq\n```\n\nor add this to your manifest.",
+                "# ureq\n\nA small client. ureq supports proxies.",
+                "The map is fast. (enabled by default) It grows.",
                 "The U.S. economy grew. It met Dr. Smith at 10 a.m. on Monday.",
                 "Apple sold it. iPhone sales rose. eBay listed it.",
                 "France mourned. de Gaulle had died. van Gogh painted.",
