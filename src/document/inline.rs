@@ -142,7 +142,10 @@ fn protected_spans(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
             continue;
         }
         let Some(here) = token_start.take() else { continue };
+        // "[docs.rs/x](https://docs.rs/x)": the link text ends at "](" (the target is protected above), so
+        // its `]` stays prose and pairs with the `[`.
         let token = &s[here..i];
+        let token = token.find("](").map_or(token, |cut| &token[..cut]);
         if token.len() < 4 || !token.contains(['.', '@', '/', ':']) {
             continue;
         }

@@ -174,6 +174,7 @@ mod tests {
             &[
                 "The treaty (signed in 1951) holds. He said \"yes\" and “no”.",
                 "Great news :) and sad news :( today.",
+                "[docs.rs/walkdir](https://docs.rs/walkdir/)",
                 "Choose a) tea or b) coffee, then 1) sit and 2) drink.",
                 "A 12\" pizza and a 3\" pipe.",
                 "Use `f(x` and **bold** and __strong__ text, snake__case and 2**3.",
