@@ -6,7 +6,8 @@
 //! parse, of every rule and of the whole `check`, and the 1 MB / 100 KB ratio. Linear cost shows as a
 //! ratio near 10; a quadratic step would show near 100.
 //!
-//! `cargo run --release --example bench` (optionally `-- SIZE_KB...`, default `100 1000`).
+//! `cargo run --release --example bench` (optionally `-- SIZE_KB...`, default `100 1000`, or `-- FILE...`
+//! to time the same steps on real articles).
 
 use article_checker::document::Document;
 use article_checker::registry::RULES;
@@ -106,11 +107,16 @@ fn time(n: usize, mut f: impl FnMut()) -> f64 {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args().skip(1).map(|a| a.parse().expect("sizes in KB")).collect();
-    let sizes = if sizes.is_empty() { vec![100, 1000] } else { sizes };
-    let mut table: Vec<(usize, Vec<(String, f64)>)> = Vec::new();
-    for &kb in &sizes {
-        let text = generate(kb * 1000, 0x9E37_79B9_7F4A_7C15);
+    // Arguments are sizes in KB of generated articles, or paths of files to measure instead.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args = if args.is_empty() { vec!["100".to_string(), "1000".to_string()] } else { args };
+    let mut table: Vec<(String, Vec<(String, f64)>)> = Vec::new();
+    for arg in &args {
+        let (label, text) = match arg.parse::<usize>() {
+            Ok(kb) => (format!("{kb} KB"), generate(kb * 1000, 0x9E37_79B9_7F4A_7C15)),
+            Err(_) => (arg.rsplit('/').next().unwrap_or(arg).to_string(), std::fs::read_to_string(arg).expect("a readable UTF-8 file")),
+        };
+        let kb = text.len() / 1000;
         let runs = if kb >= 1000 { 5 } else { 11 };
         let mut row = vec![("parse".to_string(), time(runs, || drop(std::hint::black_box(Document::parse(&text)))))];
         let doc = Document::parse(&text);
@@ -126,11 +132,11 @@ fn main() {
         let report = check(&text, &config);
         row.push(("check (all)".to_string(), time(runs, || drop(std::hint::black_box(check(&text, &config))))));
         println!("{} bytes, {} lines, {} issues", text.len(), text.lines().count(), report.issues.len());
-        table.push((kb, row));
+        table.push((label, row));
     }
     print!("{:<28}", "step (median ms)");
-    for (kb, _) in &table {
-        print!("{:>12}", format!("{kb} KB"));
+    for (label, _) in &table {
+        print!("{:>12}", label.chars().take(11).collect::<String>());
     }
     println!("{:>10}", if table.len() == 2 { "ratio" } else { "" });
     for i in 0..table[0].1.len() {
