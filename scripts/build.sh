@@ -5,7 +5,7 @@ source "$(dirname "$0")/env.sh"
 OUT=$(cfg build.out-dir)
 step "wasm-pack build --$(cfg build.profile) --target $(cfg build.target) --out-dir $OUT"
 # --mode no-install: use the pinned wasm-bindgen on PATH, never download one.
-wasm-pack build "--$(cfg build.profile)" --target "$(cfg build.target)" --out-dir "$OUT" --mode no-install --no-pack
+wasm-pack build "--$(cfg build.profile)" --target "$(cfg build.target)" --out-dir "$OUT" --mode no-install --no-pack -- --locked
 
 WASM="$OUT/article_checker_bg.wasm"
 raw=$(wc -c < "$WASM")
