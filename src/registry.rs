@@ -6,10 +6,6 @@ use crate::rules::{self, edit_distance, Rule};
 
 /// All rules, ordered by category and then id.
 pub static RULES: &[&Rule] = &[
-    &rules::lowercase_sentence_start::RULE,
-    &rules::missing_space::RULE,
-    &rules::repeated_word::RULE,
-    &rules::unbalanced_delimiter::RULE,
     &rules::duplicate_heading::RULE,
     &rules::duplicate_paragraph::RULE,
     &rules::duplicate_sentence::RULE,
@@ -29,6 +25,12 @@ pub static RULES: &[&Rule] = &[
     &rules::toc_numbering::RULE,
     &rules::toc_out_of_order::RULE,
     &rules::truncated_ending::RULE,
+    &rules::mixed_dash_style::RULE,
+    &rules::mixed_quote_style::RULE,
+    &rules::lowercase_sentence_start::RULE,
+    &rules::missing_space::RULE,
+    &rules::repeated_word::RULE,
+    &rules::unbalanced_delimiter::RULE,
 ];
 
 /// The rule with this id.
