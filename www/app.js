@@ -237,12 +237,19 @@ function issueItem(issue, index, text) {
     suggestion.append(make('q', undefined, suggestions.join(' / ')));
     button.append(suggestion);
   }
-  for (const related of issue.related ?? []) {
-    button.append(make('span', 'issue-related', `See also: ${related.message}`));
-  }
-
   const item = make('li', 'issue-item');
   item.append(button);
+  // The other places an issue involves (the first copy, the other spelling): each a button of its own
+  // (buttons cannot nest) that selects that place.
+  (issue.related ?? []).forEach((related, k) => {
+    const jump = make('button', 'issue-related');
+    jump.type = 'button';
+    jump.dataset.index = String(index);
+    jump.dataset.related = String(k);
+    const { flagged: other } = excerptOf(text, related.start, related.end);
+    jump.append(`↪ ${related.message}: `, make('q', undefined, other));
+    item.append(jump);
+  });
   return item;
 }
 
@@ -531,9 +538,12 @@ function clickedButton(event, selector) {
 }
 
 issueList.addEventListener('click', (event) => {
-  const button = clickedButton(event, 'button.issue');
+  const button = clickedButton(event, 'button.issue, button.issue-related');
   const issue = button ? shownIssues[Number(button.dataset.index)] : undefined;
-  if (button && issue) choose(button, issue);
+  if (!button || !issue) return;
+  // A related button goes to the other place; the issue's own button to the flagged text.
+  const related = button.dataset.related === undefined ? undefined : issue.related?.[Number(button.dataset.related)];
+  choose(button, related ?? issue);
 });
 
 // One listener each for the whole lists: the items are rebuilt on every check.

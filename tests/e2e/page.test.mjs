@@ -402,6 +402,30 @@ describe('article-checker page', { timeout: 120_000 }, () => {
     await page.context().close();
   });
 
+  it('shows an issue’s other places as buttons that select them', async () => {
+    const { page, watch } = await openPage();
+    const paragraph = 'The council approved the second tram line on Tuesday after a four-hour debate about costs.';
+    const text = `${paragraph}\n\nRiders queued from dawn to see the first tram.\n\n${paragraph}\n`;
+    await replaceText(page, text);
+    const { issues } = await readFindings(page);
+    const index = issues.findIndex((issue) => issue.rule === 'duplicate-paragraph');
+    assert.ok(index >= 0, 'the repeated paragraph is reported');
+    const issue = issues[index];
+    assert.equal(issue.related.length, 1);
+    const jump = page.locator('#issues li.issue-item').nth(index).locator('button.issue-related');
+    assert.equal(await jump.count(), 1, 'one button per related place');
+    assert.match(await jump.textContent(), /first copy|first|earlier/i);
+    await jump.click();
+    const selection = await readSelection(page);
+    assert.equal(selection.start, issue.related[0].start, 'the related button selects the first copy');
+    assert.equal(selection.end, issue.related[0].end);
+    await page.locator('#issues li.issue-item').nth(index).locator('button.issue').click();
+    const own = await readSelection(page);
+    assert.equal(own.start, issue.start, 'the issue button still selects the flagged text');
+    assertNoErrors(watch);
+    await page.context().close();
+  });
+
   it('shows the outline as a tree and the contents found or missing; choosing one selects its text', async () => {
     const { page, watch } = await openPage();
     const fixture = normalizeNewlines(await readFile(OUTLINE_FIXTURE, 'utf8'));
