@@ -14,6 +14,7 @@ pub mod duplicate_heading;
 pub mod duplicate_paragraph;
 pub mod duplicate_sentence;
 pub mod empty_section;
+pub mod glued_possessive;
 pub mod heading_case;
 pub mod heading_ends_with_period;
 pub mod heading_level_skip;
