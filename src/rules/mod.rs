@@ -8,15 +8,18 @@
 use crate::document::Document;
 use crate::report::{Category, Finding, Severity};
 use serde::Serialize;
+use std::ops::Range;
 
 pub mod duplicate_heading;
 pub mod duplicate_paragraph;
 pub mod duplicate_sentence;
 pub mod empty_section;
+pub mod glued_possessive;
 pub mod heading_case;
 pub mod heading_ends_with_period;
 pub mod heading_level_skip;
 pub mod list_numbering;
+pub mod lowercase_proper_noun;
 pub mod lowercase_sentence_start;
 pub mod missing_space;
 pub mod mixed_dash_style;
@@ -73,6 +76,17 @@ pub(crate) fn capitalize(word: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// Whether the word at `range` is glued to something that makes it a handle, tag, path, file or code
+/// name rather than prose: `#tuesday`, `@paris`, `/moscow`, `tokyo.txt`, `paris_v2`, `china()`.
+pub(crate) fn glued_to_non_prose(doc: &Document, range: &Range<usize>) -> bool {
+    let before = doc.text[..range.start].chars().next_back();
+    let mut after = doc.text[range.end..].chars();
+    let (next, then) = (after.next(), after.next());
+    matches!(before, Some('#' | '@' | '/' | '\\' | '_' | '.' | '$' | '~' | '=' | '<' | '`'))
+        || matches!(next, Some('_' | '@' | '/' | '\\' | '(' | '`' | '='))
+        || (matches!(next, Some('.' | ':')) && then.is_some_and(char::is_alphanumeric))
 }
 
 /// Shortens `s` to at most `max` chars for quoting in a message, marking the cut with "…".

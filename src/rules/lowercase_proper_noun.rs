@@ -1,0 +1,181 @@
+//! `lowercase-proper-noun`: a country, city, region, nationality, language, month or weekday written in
+//! lowercase ("moscow", "japanese", "tuesday").
+//!
+//! Reads a compact built-in gazetteer (`data/gazetteer.txt`, single words, lowercase). A word written all
+//! in lowercase whose form (less a possessive "’s") is listed is flagged, with its capitalised form as
+//! the suggestion and, when the article capitalises the word elsewhere, that place as related.
+//!
+//! Words of the list's `[ambiguous]` section are also common words or lowercase idioms: "china" (the
+//! dishes), "turkey" (the bird), "may" and "march" (verbs), "polish the car", "french fries", "plaster of
+//! paris". They are flagged only when the article itself writes the word capitalised mid-sentence at least
+//! once, so that "china" is a slip next to "China" and left alone in an article about porcelain.
+//!
+//! The months "may", "march" and "august" instead need a date next to them (the verbs are too frequent for
+//! a majority): a day or year number
+//! ("may 3", "3 march", "august 2024") or a word like "in", "since", "early" before them.
+//!
+//! Left alone: the first word of a sentence (`lowercase-sentence-start` reports it), words with any
+//! capital, protected spans (code, URLs, e-mail addresses, file names) and words glued to a handle, tag,
+//! path or code sign (`#tuesday`, `@paris`, `tokyo.txt`, `paris_v2`).
+
+use super::{capitalize, glued_to_non_prose, Rule, RuleMeta};
+use crate::document::Document;
+use crate::report::{Category, Finding, Severity};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "lowercase-proper-noun",
+        category: Category::Consistency,
+        severity: Severity::Warning,
+        summary: "A place, nationality, language, month or weekday is written in lowercase.",
+        what: "Flags a lowercase country, capital or major city, continent or region, nationality, language, month or weekday from a built-in list. Names that are also common words (“china”, “turkey”, “may”, “polish”) are flagged only when the article also capitalises them mid-sentence.",
+        why: "Proper nouns are capitalised in English; a lowercase one reads as a typo, and next to the capitalised form it shows the article disagreeing with itself.",
+        example: "Talks in Beijing, moscow and Pyongyang ended on tuesday.",
+        use_instead: "Talks in Beijing, Moscow and Pyongyang ended on Tuesday.",
+    },
+    check,
+};
+
+const GAZETTEER: &str = include_str!("../../data/gazetteer.txt");
+
+struct Gazetteer {
+    names: HashSet<&'static str>,
+    ambiguous: HashSet<&'static str>,
+    /// Ambiguous months: flagged only next to a date.
+    months: HashSet<&'static str>,
+}
+
+fn gazetteer() -> &'static Gazetteer {
+    static LIST: OnceLock<Gazetteer> = OnceLock::new();
+    LIST.get_or_init(|| {
+        let (mut names, mut ambiguous, mut months) = (HashSet::new(), HashSet::new(), HashSet::new());
+        let mut section = "";
+        for line in GAZETTEER.lines().map(str::trim) {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            if line.starts_with('[') {
+                section = line;
+                continue;
+            }
+            let target = match section {
+                "[ambiguous]" => &mut ambiguous,
+                "[ambiguous-month]" => &mut months,
+                _ => &mut names,
+            };
+            target.extend(line.split_whitespace());
+        }
+        ambiguous.extend(months.iter().copied());
+        Gazetteer { names, ambiguous, months }
+    })
+}
+
+/// The word less a possessive ending: "moscow’s" → "moscow".
+fn stem(word: &str) -> &str {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
+}
+
+fn check(doc: &Document, out: &mut Vec<Finding>) {
+    let list = gazetteer();
+    // First capitalised occurrence of each listed word, for `related`; one pass.
+    let mut capitalized: HashMap<String, Range<usize>> = HashMap::new();
+    for w in doc.words.iter().filter(|w| !w.protected) {
+        let text = doc.slice(&w.range);
+        if text.chars().next().is_some_and(char::is_uppercase) {
+            let key = stem(text).to_lowercase();
+            if list.names.contains(key.as_str()) || list.ambiguous.contains(key.as_str()) {
+                capitalized.entry(key).or_insert_with(|| w.range.clone());
+            }
+        }
+    }
+    let sentence_starts: HashSet<usize> = doc.sentences.iter().filter_map(|s| doc.words_in(&s.words).first()).map(|w| w.range.start).collect();
+    for (i, w) in doc.words.iter().enumerate().filter(|(_, w)| !w.protected) {
+        let text = doc.slice(&w.range);
+        if !text.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’') || sentence_starts.contains(&w.range.start) {
+            continue;
+        }
+        let key = stem(text);
+        let known = list.names.contains(key)
+            || (list.ambiguous.contains(key) && {
+                let case = doc.body_case(key);
+                // A month next to a date needs no majority: "may" the verb is far more frequent.
+                case.capitalized > 0 && if list.months.contains(key) { next_to_a_date(doc, i) } else { case.capitalized >= case.lower }
+            });
+        if !known || glued_to_non_prose(doc, &w.range) {
+            continue;
+        }
+        let fixed = capitalize(text);
+        let mut finding = Finding::new(w.range.clone(), format!("“{text}” is a proper noun written in lowercase.")).suggest(fixed.clone());
+        if let Some(other) = capitalized.get(key) {
+            finding = finding.related(other.clone(), "the capitalised form elsewhere in the article");
+        }
+        out.push(finding);
+    }
+}
+
+/// Words before a month that make it a date: "in may", "early march", "since august".
+const BEFORE_A_MONTH: &[&str] = &["in", "since", "until", "till", "early", "late", "mid", "last", "next", "during"];
+
+/// Whether the word at index `i` (a month) stands next to a day or year number or after a date preposition,
+/// in the same block.
+fn next_to_a_date(doc: &Document, i: usize) -> bool {
+    let block = doc.words[i].block;
+    let is_number = |w: &crate::document::Word| w.block == block && doc.slice(&w.range).bytes().all(|b| b.is_ascii_digit());
+    let before = i.checked_sub(1).and_then(|j| doc.words.get(j));
+    before.is_some_and(|w| is_number(w) || (w.block == block && BEFORE_A_MONTH.contains(&doc.slice(&w.range).to_lowercase().as_str())))
+        || doc.words.get(i + 1).is_some_and(is_number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::{assert_clean, flagged, run};
+
+    #[test]
+    fn flags_lowercase_names() {
+        let text = "Talks in Beijing, moscow and Pyongyang ended on tuesday. Moscow said the japanese side agreed.";
+        assert_eq!(flagged(&RULE, text), ["moscow", "tuesday", "japanese"]);
+        let found = run(&RULE, text);
+        assert_eq!(found[0].message, "“moscow” is a proper noun written in lowercase.");
+        assert_eq!(found[0].suggestions, ["Moscow"]);
+        assert_eq!(&text[found[0].related[0].range.clone()], "Moscow");
+        assert!(found[1].related.is_empty());
+        // A possessive keeps its ending.
+        assert_eq!(flagged(&RULE, "The talks in moscow's suburbs went on."), ["moscow's"]);
+        assert_eq!(run(&RULE, "The talks in moscow’s suburbs went on.")[0].suggestions, ["Moscow’s"]);
+    }
+
+    #[test]
+    fn flags_ambiguous_names_only_next_to_the_capitalised_form() {
+        let text = "Exports to China grew. Analysts say china will buy more. Talks resume in March, end in March and the army moved in march. Troops march.";
+        assert_eq!(flagged(&RULE, text), ["china", "march"]);
+        assert_eq!(flagged(&RULE, "It ended in May 2024. It restarts on 3 may and august 2025. It may end in August."), ["may", "august"]);
+        assert_eq!(flagged(&RULE, "The indo-Pacific region matters."), ["indo"]);
+    }
+
+    #[test]
+    fn leaves_common_words_code_and_sentence_starts_alone() {
+        assert_clean(
+            &RULE,
+            &[
+                "We may go. The troops march at dawn. Polish the car and carve the turkey.",
+                "Set the china on the table. The pig was a guinea pig. It was nice reading.",
+                "I ate french fries with swiss chard. May I help?",
+                // Capitalised only at a sentence start: not evidence.
+                "May was warm. We may go.",
+                // The month is capitalised elsewhere, but "may" here is the verb.
+                "The vote is on 3 May. It may fail, and the troops march on.",
+                // "China" once, "china" the dishes twice: the article's lowercase use wins.
+                "Made in China. The china was fine, and the china cabinet too.",
+                "moscow is lowercase at the start of a sentence.",
+                "Tag it #tuesday or ping @paris about tokyo.txt and paris_v2 or `berlin` and https://moscow.example.com/tokyo.",
+                "Mail moscow@example.com or call london() today.",
+                "Tokyo, Moscow and Berlin on Monday.",
+                "",
+            ],
+        );
+    }
+}
