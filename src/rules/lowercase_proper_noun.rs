@@ -124,8 +124,10 @@ const BEFORE_A_MONTH: &[&str] = &["in", "since", "until", "till", "early", "late
 fn next_to_a_date(doc: &Document, i: usize) -> bool {
     let block = doc.words[i].block;
     let is_number = |w: &crate::document::Word| w.block == block && doc.slice(&w.range).bytes().all(|b| b.is_ascii_digit());
+    // Before the month only a day counts ("3 may"): a year there ends a date ("May 15, 2015 may contain").
+    let is_day = |w: &crate::document::Word| is_number(w) && w.range.len() <= 2;
     let before = i.checked_sub(1).and_then(|j| doc.words.get(j));
-    before.is_some_and(|w| is_number(w) || (w.block == block && BEFORE_A_MONTH.contains(&doc.slice(&w.range).to_lowercase().as_str())))
+    before.is_some_and(|w| is_day(w) || (w.block == block && BEFORE_A_MONTH.contains(&doc.slice(&w.range).to_lowercase().as_str())))
         || doc.words.get(i + 1).is_some_and(is_number)
 }
 
@@ -162,6 +164,7 @@ mod tests {
             &RULE,
             &[
                 "We may go. The troops march at dawn. Polish the car and carve the turkey.",
+                "It opened in May. A reply sent on May 15, 2015 may carry the header.",
                 "Set the china on the table. The pig was a guinea pig. It was nice reading.",
                 "I ate french fries with swiss chard. May I help?",
                 // Capitalised only at a sentence start: not evidence.
