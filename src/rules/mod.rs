@@ -23,6 +23,7 @@ pub mod mixed_list_markers;
 pub mod repeated_word;
 pub mod section_missing_from_toc;
 pub mod single_item_list;
+pub mod spelling_variant;
 pub mod table_cell_count;
 pub mod table_empty_header;
 pub mod table_missing_delimiter;
