@@ -7,6 +7,7 @@ use crate::rules::{self, edit_distance, Rule};
 /// All rules, ordered by category and then id.
 pub static RULES: &[&Rule] = &[
     &rules::spelling_variant::RULE,
+    &rules::hyphenated_ly_adverb::RULE,
     &rules::lowercase_sentence_start::RULE,
     &rules::missing_space::RULE,
     &rules::repeated_word::RULE,

@@ -16,6 +16,7 @@ pub mod empty_section;
 pub mod heading_case;
 pub mod heading_ends_with_period;
 pub mod heading_level_skip;
+pub mod hyphenated_ly_adverb;
 pub mod list_numbering;
 pub mod lowercase_sentence_start;
 pub mod missing_space;
