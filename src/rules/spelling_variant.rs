@@ -72,6 +72,11 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         if let Some(s) = starts.get_mut(block.words.start) {
             *s |= block.words.start < block.words.end;
         }
+        if matches!(block.kind, BlockKind::TableRow(_)) {
+            for w in block.words.start + 1..block.words.end {
+                starts[w] = doc.slice(&(doc.words[w - 1].range.end..doc.words[w].range.start)).contains('|');
+            }
+        }
     }
     // Group id → uses in order.
     let mut uses: HashMap<usize, Vec<Use>> = HashMap::new();
@@ -103,6 +108,11 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
                     i += 1;
                 }
             }
+        }
+        // "defence's": the possessive ending is not part of the form.
+        let whole = doc.slice(&range);
+        if let Some(stem) = whole.strip_suffix("'s").or_else(|| whole.strip_suffix("’s")) {
+            range.end = range.start + stem.len();
         }
         let text = doc.slice(&range);
         let key = compound.unwrap_or_else(|| text.to_lowercase());
@@ -207,6 +217,11 @@ mod tests {
         let capital = "Spending on defence rose. The defence budget grew. Our defense grew. Defense ministers agreed.";
         assert_eq!(flagged(&RULE, capital), ["defense", "Defense"]);
         assert_eq!(run(&RULE, capital)[1].suggestions, ["Defence"]);
+        // A possessive, and a table cell's first word.
+        let table = "Our defence grew, defence's costs rose and defence won. Their defense fell.\n\n| Area | Plan |\n|---|---|\n| Defense | More |\n";
+        assert_eq!(flagged(&RULE, table), ["defense", "Defense"]);
+        assert!(run(&RULE, table)[0].message.ends_with("(3 to 2)."));
+        assert_eq!(flagged(&RULE, "The defence grew. Our defense's costs rose."), ["defense"]);
         let found = run(&RULE, text);
         assert_eq!(found[0].message, "“defence” and “defense” are both used; the article mostly writes “defense” (3 to 1).");
         assert_eq!(found[0].suggestions, ["defense"]);
