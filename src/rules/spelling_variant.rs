@@ -73,8 +73,9 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             *s |= block.words.start < block.words.end;
         }
         if matches!(block.kind, BlockKind::TableRow(_)) {
-            for w in block.words.start + 1..block.words.end {
-                starts[w] = doc.slice(&(doc.words[w - 1].range.end..doc.words[w].range.start)).contains('|');
+            let words = doc.words_in(&block.words);
+            for (pair, start) in words.windows(2).zip(&mut starts[block.words.start + 1..]) {
+                *start = doc.slice(&(pair[0].range.end..pair[1].range.start)).contains('|');
             }
         }
     }
