@@ -29,6 +29,8 @@ pub static RULES: &[&Rule] = &[
     &rules::lowercase_proper_noun::RULE,
     &rules::mixed_dash_style::RULE,
     &rules::mixed_quote_style::RULE,
+    &rules::spelling_variant::RULE,
+    &rules::hyphenated_ly_adverb::RULE,
     &rules::lowercase_sentence_start::RULE,
     &rules::missing_space::RULE,
     &rules::repeated_word::RULE,
