@@ -353,8 +353,9 @@ impl Builder<'_> {
         // In text pasted line by line, a furniture line ("Advertisement") is a block of its own: it neither
         // joins the lines around it nor hides the heading after it.
         let is_furniture = |k: usize| !self.hard_wrapped && residue::is_furniture_line(self.line(k));
+        let stands_alone = is_furniture(i);
         let mut end = i + 1;
-        while end < n && matches!(self.classes[end], Class::Text { .. }) && !is_furniture(i) {
+        while end < n && matches!(self.classes[end], Class::Text { .. }) && !stands_alone {
             let setext_next = end + 1 < n && matches!(self.classes[end + 1], Class::EqualsLine | Class::DashLine);
             let joins = self.hard_wrapped || !ends_sentence(self.line(end - 1));
             if !joins || setext_next || (self.plain_headings && self.is_plain_heading(end)) || is_furniture(end) {
