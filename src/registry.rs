@@ -33,6 +33,7 @@ pub static RULES: &[&Rule] = &[
     &rules::hyphenated_ly_adverb::RULE,
     &rules::lowercase_sentence_start::RULE,
     &rules::missing_space::RULE,
+    &rules::misspelled_word::RULE,
     &rules::repeated_word::RULE,
     &rules::unbalanced_delimiter::RULE,
 ];

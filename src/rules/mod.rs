@@ -23,6 +23,7 @@ pub mod list_numbering;
 pub mod lowercase_proper_noun;
 pub mod lowercase_sentence_start;
 pub mod missing_space;
+pub mod misspelled_word;
 pub mod mixed_dash_style;
 pub mod mixed_list_markers;
 pub mod mixed_quote_style;

@@ -38,7 +38,7 @@ pub static RULE: Rule = Rule {
 const VARIANTS: &str = include_str!("../../data/variants.txt");
 
 /// Lowercase form → (group id, the group's forms).
-fn variants() -> &'static HashMap<&'static str, (usize, Vec<&'static str>)> {
+pub(crate) fn variants() -> &'static HashMap<&'static str, (usize, Vec<&'static str>)> {
     static MAP: OnceLock<HashMap<&'static str, (usize, Vec<&'static str>)>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map = HashMap::new();
