@@ -99,17 +99,11 @@ fn neighbours(typo: &str) -> Vec<(String, usize, usize)> {
     out
 }
 
-/// Uses of a lowercase form in the article: how many, how many in plain prose, and the first of those.
-struct Count {
-    all: usize,
-    prose: usize,
-    first_prose: Option<Range<usize>>,
-}
-
 fn check(doc: &Document, out: &mut Vec<Finding>) {
     let lex = lexicon();
-    let mut counts: HashMap<String, Count> = HashMap::new();
-    let mut candidates: Vec<(usize, String)> = Vec::new();
+    // Lowercase form → the indexes of the words spelt so.
+    let mut uses: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut candidates: Vec<usize> = Vec::new();
     // Per block: its words, and how many of them are frequent English words.
     let mut english = vec![(0usize, 0usize); doc.blocks.len()];
     let mut quote_depth = 0usize;
@@ -122,25 +116,19 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         }
         let text = doc.slice(&word.range);
         let key = text.to_lowercase();
-        let prose = !word.protected && !matches!(doc.blocks[word.block].kind, BlockKind::CodeBlock);
-        // A use of the form in prose: not "strictEqual" or "realpath(" when the form is counted for a slip.
-        let plain = prose && !text.chars().skip(1).any(char::is_uppercase) && !glued_to_non_prose(doc, &word.range);
         if let Some(e) = english.get_mut(word.block).filter(|_| !word.protected && text.chars().all(char::is_alphabetic)) {
             e.0 += 1;
             e.1 += usize::from(lex.common.contains(key.as_str()) || SHORT_WORDS.contains(&key.as_str()));
         }
-        let entry = counts.entry(key.clone()).or_insert(Count { all: 0, prose: 0, first_prose: None });
-        entry.all += 1;
-        if plain {
-            entry.prose += 1;
-            entry.first_prose.get_or_insert_with(|| word.range.clone());
+        if prose(doc, word) && quote_depth == 0 && eligible(doc, word, text) {
+            candidates.push(index);
         }
-        if prose && quote_depth == 0 && eligible(doc, word, text) {
-            candidates.push((index, key));
-        }
+        uses.entry(key).or_default().push(index);
     }
     let total = english.iter().fold((0, 0), |a, e| (a.0 + e.0, a.1 + e.1));
-    for (index, key) in candidates {
+    for index in candidates {
+        let range = doc.words[index].range.clone();
+        let key = doc.slice(&range);
         // Prose in another language ("semmi", "corre") is not checked: a fifth of the words of the
         // block must be frequent English words (English prose has over half; a list of commit titles
         // full of names a quarter), or a sixth of the article's for a block under 8 words.
@@ -148,34 +136,48 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             (words, known) if words >= 8 => (words, known, 5),
             _ => (total.0, total.1, 6),
         };
-        if known * part < words {
+        if known * part < words || uses.get(key).is_some_and(|u| u.len() >= 2) || lex.common.contains(key) || lex.exceptions.contains(key) {
             continue;
         }
-        if counts.get(&key).is_some_and(|c| c.all >= 2) || lex.common.contains(key.as_str()) || lex.exceptions.contains(key.as_str()) {
-            continue;
-        }
-        let range = doc.words[index].range.clone();
-        let edits = neighbours(&key);
+        let edits = neighbours(key);
         // The frequent word it is a slip of; none when it could be a slip of two ("thn": "then", "than").
         let mut targets = edits.iter().filter_map(|e| lex.common.get(e.0.as_str()).copied());
         let slip = targets.next().filter(|first| targets.all(|t| t == *first));
         // The article's own frequent form, if it uses the word the slip is of three times or more.
         // (Only for long words: "the article writes “with” 12 times" says nothing.)
         let own = match slip {
-            Some(target) if key.len() >= 7 => counts.get_key_value(target).filter(|(_, c)| c.prose >= 3).map(|(form, c)| (form.clone(), c)),
+            Some(target) if key.len() >= 7 => Some(target.to_string()).filter(|t| plain_uses(doc, &uses, t).len() >= 3),
             Some(_) => None,
-            None => article_form(&key, edits, &counts),
+            None => article_form(doc, key, edits, &uses),
         };
-        if let Some((form, count)) = own {
+        if let Some(form) = own {
+            let plain = plain_uses(doc, &uses, &form);
             let mut finding = Finding::new(range, format!("“{key}” looks like a typo of “{form}”.")).suggest(form.clone());
-            if let Some(first) = &count.first_prose {
-                finding = finding.related(first.clone(), format!("the article writes “{form}” {} times", count.prose));
+            if let Some(&first) = plain.first() {
+                finding = finding.related(doc.words[first].range.clone(), format!("the article writes “{form}” {} times", plain.len()));
             }
             out.push(finding);
         } else if let Some(target) = slip {
             out.push(Finding::new(range, format!("“{key}” looks like a typo of “{target}”.")).suggest(target.to_string()));
         }
     }
+}
+
+/// A word of prose: not in code, a URL or a link target.
+fn prose(doc: &Document, word: &Word) -> bool {
+    !word.protected && !matches!(doc.blocks[word.block].kind, BlockKind::CodeBlock)
+}
+
+/// The plain uses of `form` in prose, in order: not "strictEqual" or "realpath(".
+fn plain_uses(doc: &Document, uses: &HashMap<String, Vec<usize>>, form: &str) -> Vec<usize> {
+    let all = uses.get(form).map_or(&[][..], Vec::as_slice);
+    all.iter()
+        .copied()
+        .filter(|&i| {
+            let word = &doc.words[i];
+            prose(doc, word) && !doc.slice(&word.range).chars().skip(1).any(char::is_uppercase) && !glued_to_non_prose(doc, &word.range)
+        })
+        .collect()
 }
 
 /// A word that may be a slip: lowercase ASCII letters only, at least 3, and not glued to code or a path.
@@ -185,7 +187,7 @@ fn eligible(doc: &Document, word: &Word, text: &str) -> bool {
 
 /// A word glued to marks that make it a fragment, a command or a mention rather than a word of the
 /// sentence: a hyphenated compound's part ("re-use", "pre-1.0"), "(pre)allocation", `:cclose`,
-/// `*restt`, `|cmap|`, `cm[ap]`, `{file}`, 'cron' in single quotes.
+/// `*restt`, `|cmap|`, `cm[ap]`, `{file}`, 'cron' in single quotes, a lone "(dman)", "interal->internal".
 fn marked(doc: &Document, range: &Range<usize>) -> bool {
     let before = &doc.text.as_bytes()[..range.start];
     let after = &doc.text.as_bytes()[range.end..];
@@ -197,6 +199,8 @@ fn marked(doc: &Document, range: &Range<usize>) -> bool {
         || (matches!(prev, Some(b'-' | b'(')) && word_char(prev2))
         || (matches!(next, Some(b'-' | b')')) && word_char(next2))
         || (prev == Some(b'\'') && next == Some(b'\''))
+        || (prev == Some(b'(') && next == Some(b')'))
+        || (next == Some(b'-') && next2 == Some(b'>'))
         || (doc.text[..range.start].ends_with('‘') && doc.text[range.end..].starts_with('’'))
 }
 
@@ -211,21 +215,23 @@ const SHORT_WORDS: &[&str] = &[
 const ENDINGS: &[&str] = &["ings", "ing", "ers", "est", "ies", "ied", "ed", "er", "es", "ly", "en", "s"];
 
 /// The frequent form of the article that `rare` (7+ letters, used once) is one slip of.
-fn article_form<'c>(rare: &str, edits: Vec<(String, usize, usize)>, counts: &'c HashMap<String, Count>) -> Option<(String, &'c Count)> {
+fn article_form(doc: &Document, rare: &str, edits: Vec<(String, usize, usize)>, uses: &HashMap<String, Vec<usize>>) -> Option<String> {
     if rare.len() < 7 {
         return None;
     }
-    let mut found: Option<(String, &Count)> = None;
+    let mut found: Option<String> = None;
     for (form, start, end) in edits {
-        let Some(count) = counts.get(&form).filter(|c| c.prose >= 3) else { continue };
+        if uses.get(&form).is_none_or(|u| u.len() < 3) || plain_uses(doc, uses, &form).len() < 3 {
+            continue;
+        }
         let longer = if form.len() > rare.len() { form.as_str() } else { rare };
         if !is_slip(rare, &form, longer, start, end) {
             continue;
         }
-        if found.as_ref().is_some_and(|(f, _)| *f != form) {
+        if found.as_ref().is_some_and(|f| *f != form) {
             return None; // a slip of two different words: no telling which
         }
-        found = Some((form, count));
+        found = Some(form);
     }
     found
 }
@@ -319,6 +325,7 @@ mod tests {
                 "She said “we met wiht them” and left.",
                 "The wiht tool is fast. We like wiht.",
                 "It is well-konwn, a re-use.",
+                "Thanks to a user (dman) for the report. Fixed a typo: interal->internal.",
             ],
         );
     }
