@@ -3,7 +3,8 @@
 //!
 //! Scans the characters of each heading, paragraph, list item and table row once, skipping protected
 //! spans (code, URLs). Brackets use a stack; straight double quotes toggle; curly quotes pair “ with ”;
-//! `**` and `__` runs toggle unless inside a word (`snake__case`, `2**3`). Left alone: smileys (":)"),
+//! `**` and `__` runs toggle unless inside a word (`snake__case`, `2**3`), where only a `**` can close
+//! bold already open ("**cov**ariant"). Left alone: smileys (":)"),
 //! enumerators ("a)", "2)") with no opening bracket, inch marks after digits (12"), and the convention of a
 //! quotation running over paragraphs, where each paragraph opens a quote and only the last closes it.
 
@@ -74,9 +75,14 @@ impl Scan<'_, '_> {
                     }
                     let next = s[i + run..].chars().next().unwrap_or(' ');
                     let inside_word = prev.is_alphanumeric() && next.is_alphanumeric();
-                    if (run == 2 || run == 3) && !inside_word {
-                        let slot = &mut emphasis[usize::from(c == '_')];
-                        *slot = if slot.is_some() { None } else { Some(at) };
+                    let slot = &mut emphasis[usize::from(c == '_')];
+                    if run == 2 || run == 3 {
+                        if !inside_word {
+                            *slot = if slot.is_some() { None } else { Some(at) };
+                        } else if c == '*' && slot.is_some() {
+                            // "**cov**ariant": a `*` run may close inside a word; it never opens there ("2**3").
+                            *slot = None;
+                        }
                     }
                     prev = c;
                     continue;
@@ -178,6 +184,7 @@ mod tests {
                 "Choose a) tea or b) coffee, then 1) sit and 2) drink.",
                 "A 12\" pizza and a 3\" pipe.",
                 "Use `f(x` and **bold** and __strong__ text, snake__case and 2**3.",
+                "Functions are **contra**variant, which is un**frig**believable.",
                 "See [the docs](https://example.com/a_(b)) now.",
                 "“The first paragraph of a long quotation.\n\n“The second, which closes it.”",
             ],
