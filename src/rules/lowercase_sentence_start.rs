@@ -45,7 +45,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             let words = doc.words_in(&sentence.words);
             let Some(first) = words.first() else { continue };
             let lead = &doc.text[sentence.range.start..first.range.start];
-            if first.protected || lead.chars().any(|c| c.is_alphanumeric() || matches!(c, '`' | '$' | '<' | '/' | '[' | '(' | ':' | '…' | '.')) {
+            if first.protected || lead.chars().any(|c| c.is_alphanumeric() || matches!(c, '`' | '$' | '<' | '/' | '[' | '(' | ':' | '…' | '.' | '\\')) {
                 continue;
             }
             let word = doc.slice(&first.range);
