@@ -91,7 +91,8 @@ const FUNCTION_WORDS: &[&str] = &[
 /// At most this many words may be skipped in one expansion.
 const MAX_SKIPPED: usize = 4;
 
-fn is_function_word(word: &str) -> bool {
+/// Whether `word` (any case) may sit in an expansion without giving a letter: "of", "the", "and".
+pub fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word))
 }
 
@@ -343,5 +344,13 @@ mod tests {
         let doc = Document::parse(text);
         let uses: Vec<&str> = doc.acronyms().uses("LDP").iter().map(|u| &text[u.range.clone()]).collect();
         assert_eq!(uses, ["LDP", "LDP"]);
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for text in ["", "(", ")", "AB", "(AB)", "AB (", "AB ()", "AB ( )", "AB (A B)", "é (ÉÉ)", "X-(AB)", "Ab Cd(AC)", "a b (AB", "AB (Alpha Beta", "Über Straße (ÜS)", "\u{0}(AB)\u{0}", "A\u{301}B (AB)"] {
+            let doc = Document::parse(text);
+            let _ = doc.acronyms();
+        }
     }
 }
