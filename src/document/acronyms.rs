@@ -209,7 +209,8 @@ fn defined_before(doc: &Document, index: usize, acronym: &str) -> Option<(Range<
     }
     let open = word.range.start - 1;
     let nearest = &doc.words[index - 1];
-    if nearest.block != word.block || !text[nearest.range.end..open].chars().all(|c| c == ' ' || c == '\t') {
+    // Spaces, or the end of emphasis or a quotation: "*Liberal Democratic Party* (LDP)".
+    if nearest.block != word.block || !text[nearest.range.end..open].chars().all(|c| matches!(c, ' ' | '\t' | '*' | '_' | '”' | '"')) {
         return None;
     }
     let letters = letters(acronym);

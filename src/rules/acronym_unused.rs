@@ -39,7 +39,10 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         let expansion = doc.slice(&definition.expansion).split_whitespace().collect::<Vec<_>>().join(" ");
         let message = format!("“{}” is defined as “{expansion}” but never used again.", definition.acronym);
         let finding = if definition.acronym_in_parentheses {
-            Finding::new(definition.expansion.end..definition.range.end, message).suggest("")
+            // From the space before "(": "*Japan Self-Defense Forces* (JSDF)" keeps its closing "*".
+            let open = definition.acronym_range.start - 1;
+            let start = doc.text[..open].trim_end().len().max(definition.expansion.end);
+            Finding::new(start..definition.range.end, message).suggest("")
         } else {
             Finding::new(definition.range.clone(), message).suggest(expansion)
         };
@@ -56,6 +59,7 @@ mod tests {
     fn flags_a_definition_never_used() {
         assert_eq!(flagged(&RULE, "The Japan Self-Defense Forces (JSDF).This aligns.\n"), [" (JSDF)"]);
         assert_eq!(run(&RULE, "The Japan Self-Defense Forces (JSDF) drilled.\n")[0].suggestions, [""]);
+        assert_eq!(flagged(&RULE, "The *Japan Self-Defense Forces* (JSDF) drilled.\n"), [" (JSDF)"]);
         let text = "The JSDF (Japan Self-Defense Forces) drilled.\n";
         assert_eq!(flagged(&RULE, text), ["JSDF (Japan Self-Defense Forces)"]);
         assert_eq!(run(&RULE, text)[0].suggestions, ["Japan Self-Defense Forces"]);

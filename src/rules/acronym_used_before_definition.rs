@@ -8,12 +8,14 @@
 //! which moves the definition to the first use.
 //!
 //! Left alone: uses in the title, headings and table-of-contents entries (headlines use acronyms the body
-//! goes on to define), uses inside quoted speech (a quotation keeps its own words), and acronyms the
+//! goes on to define), uses inside quoted speech (a quotation keeps its own words), uses in a block
+//! written mostly in capitals (a legal notice's "AS IS" is not the acronym "IS"), and acronyms the
 //! article never defines, however well or little known.
 
 use super::{Rule, RuleMeta};
 use crate::document::{BlockKind, Document};
 use crate::report::{Category, Finding, Severity};
+use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -37,12 +39,17 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             in_toc[entry.block] = true;
         }
     }
+    // Blocks written mostly in capitals ("THIS ARTICLE IS PROVIDED AS IS"), where "IS" is not an acronym.
+    let mut shouting: HashMap<usize, bool> = HashMap::new();
     for group in acronyms.by_acronym() {
         let definition = group[0];
         let before = definition.range.start;
         let first_use = acronyms.uses(&definition.acronym).iter().take_while(|u| u.range.start < before).find(|u| {
             let block = doc.words[u.word].block;
-            !matches!(doc.blocks[block].kind, BlockKind::Heading(_)) && !in_toc[block] && doc.quotation_at(u.range.start).is_none()
+            !matches!(doc.blocks[block].kind, BlockKind::Heading(_))
+                && !in_toc[block]
+                && doc.quotation_at(u.range.start).is_none()
+                && !*shouting.entry(block).or_insert_with(|| mostly_capitals(doc, block))
         });
         let Some(first_use) = first_use else { continue };
         let acronym = &definition.acronym;
@@ -62,6 +69,17 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         }
         out.push(finding);
     }
+}
+
+/// Whether most of the block's words of two letters or more are written in capitals.
+fn mostly_capitals(doc: &Document, block: usize) -> bool {
+    let words = doc.words_in(&doc.blocks[block].words).iter().map(|w| doc.slice(&w.range)).filter(|w| w.chars().nth(1).is_some());
+    let (mut capitals, mut all) = (0usize, 0usize);
+    for w in words {
+        all += 1;
+        capitals += usize::from(w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase));
+    }
+    all >= 4 && capitals * 2 > all
 }
 
 #[cfg(test)]
@@ -94,6 +112,7 @@ mod tests {
                 "NATO and the EU met. The UN watched. The NATO summit ended.\n",
                 "The ldp is a word. The Liberal Democratic Party (LDP) governs.\n",
                 "Run `LDP` now. The Liberal Democratic Party (LDP) governs.\n",
+                "THIS SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY.\n\nThe Information Systems (IS) team signed it.\n",
                 "The Liberal Democratic Party (LDP) governs. The LDP's leader spoke.\n",
             ],
         );
