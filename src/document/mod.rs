@@ -13,6 +13,7 @@
 //!   addresses and link targets are kept but marked `protected`, and rules skip them;
 //! - parsing is linear in the length of the text (no step looks further back than a block).
 
+pub mod acronyms;
 mod blocks;
 pub use blocks::ends_sentence;
 pub mod fingerprint;
@@ -46,6 +47,8 @@ pub struct Document<'t> {
     pub hard_wrapped: bool,
     /// Lazily built by [`Document::body_case`].
     body_cases: OnceCell<HashMap<String, BodyCase>>,
+    /// Lazily built by [`Document::acronyms`].
+    acronyms: OnceCell<acronyms::Acronyms>,
     /// Lazily built by [`Document::quotations`].
     quotations: OnceCell<Vec<Range<usize>>>,
 }
@@ -183,7 +186,7 @@ impl<'t> Document<'t> {
     pub fn parse(text: &'t str) -> Document<'t> {
         let lines = split_lines(text);
         let (blocks, hard_wrapped) = blocks::build(text, &lines);
-        let mut doc = Document { text, lines, blocks, sentences: Vec::new(), words: Vec::new(), protected: Vec::new(), tocs: Vec::new(), hard_wrapped, body_cases: OnceCell::new(), quotations: OnceCell::new() };
+        let mut doc = Document { text, lines, blocks, sentences: Vec::new(), words: Vec::new(), protected: Vec::new(), tocs: Vec::new(), hard_wrapped, body_cases: OnceCell::new(), quotations: OnceCell::new(), acronyms: OnceCell::new() };
         inline::split(&mut doc);
         doc.tocs = toc::find(&mut doc);
         doc
@@ -264,6 +267,12 @@ impl<'t> Document<'t> {
             cases
         });
         cases.get(&word.to_lowercase()).copied().unwrap_or_default()
+    }
+
+    /// The acronyms the article defines ("Liberal Democratic Party (LDP)") and every use of acronym-like
+    /// words. Built on first use in one pass over the words, then shared by the acronym rules.
+    pub fn acronyms(&self) -> &acronyms::Acronyms {
+        self.acronyms.get_or_init(|| acronyms::find(self))
     }
 
     /// The article's quotations (double quotation marks, see `quotes.rs`), sorted; found on first use.

@@ -10,6 +10,9 @@ use crate::report::{Category, Finding, Severity};
 use serde::Serialize;
 use std::ops::Range;
 
+pub mod acronym_redefined;
+pub mod acronym_unused;
+pub mod acronym_used_before_definition;
 pub mod duplicate_heading;
 pub mod duplicate_paragraph;
 pub mod duplicate_sentence;
