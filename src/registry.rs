@@ -26,6 +26,7 @@ pub static RULES: &[&Rule] = &[
     &rules::toc_out_of_order::RULE,
     &rules::truncated_ending::RULE,
     &rules::glued_possessive::RULE,
+    &rules::inconsistent_capitalization::RULE,
     &rules::lowercase_proper_noun::RULE,
     &rules::mixed_dash_style::RULE,
     &rules::mixed_quote_style::RULE,
