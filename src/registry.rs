@@ -29,6 +29,7 @@ pub static RULES: &[&Rule] = &[
     &rules::acronym_unused::RULE,
     &rules::acronym_used_before_definition::RULE,
     &rules::glued_possessive::RULE,
+    &rules::inconsistent_capitalization::RULE,
     &rules::lowercase_proper_noun::RULE,
     &rules::mixed_dash_style::RULE,
     &rules::mixed_quote_style::RULE,

@@ -22,6 +22,7 @@ pub mod heading_case;
 pub mod heading_ends_with_period;
 pub mod heading_level_skip;
 pub mod hyphenated_ly_adverb;
+pub mod inconsistent_capitalization;
 pub mod list_numbering;
 pub mod lowercase_proper_noun;
 pub mod lowercase_sentence_start;
