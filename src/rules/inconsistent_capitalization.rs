@@ -24,7 +24,8 @@
 //!
 //! A use is also left alone when every use of the article's form is followed by another capitalised word
 //! and it is not: "trans-Pacific trade" next to "Trans-Pacific Partnership" differs by being part of a
-//! longer name, not by a slip.
+//! longer name, not by a slip. Likewise a use that continues into a longer name the article's form never
+//! does: "the Rust Language Server" next to "the Rust language".
 //!
 //! One finding per differing word: the shortest run that shows it is reported. `lowercase-proper-noun`
 //! asks [`reported_words`] and leaves alone a listed word ("indo" in "indo-Pacific") this rule reports.
@@ -212,6 +213,10 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
             }
             // "trans-Pacific trade" next to "Trans-Pacific Partnership" twice: the capitals belong to a longer name.
             if !use_.name_follows && uses.iter().filter(|v| v.known & (v.caps ^ majority) == 0).all(|v| v.name_follows) {
+                continue;
+            }
+            // The other way round: "the Rust Language Server" next to "the Rust language" twice.
+            if use_.name_follows && !uses.iter().filter(|v| v.known & (v.caps ^ majority) == 0).any(|v| v.name_follows) {
                 continue;
             }
             let minority = uses.iter().filter(|v| v.known == use_.known && v.caps == use_.caps).count();
@@ -495,6 +500,7 @@ mod tests {
                 "The Foreign Minister spoke. The Foreign Minister left. Later the Japanese foreign minister resigned.",
                 // The capitals belong to a longer name.
                 "The Trans-Pacific Partnership failed. Talks on the Trans-Pacific Partnership ended. Our trans-Pacific trade grew.",
+                "We use the Rust language daily. The team likes the Rust language. Editors run the Rust Language Server.",
                 // Ties.
                 "Sanae Takaichi spoke. Then Sanae takaichi left.",
                 "",
