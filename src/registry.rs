@@ -25,6 +25,7 @@ pub static RULES: &[&Rule] = &[
     &rules::toc_numbering::RULE,
     &rules::toc_out_of_order::RULE,
     &rules::truncated_ending::RULE,
+    &rules::conflicting_title::RULE,
     &rules::glued_possessive::RULE,
     &rules::lowercase_proper_noun::RULE,
     &rules::mixed_dash_style::RULE,

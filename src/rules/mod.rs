@@ -10,6 +10,7 @@ use crate::report::{Category, Finding, Severity};
 use serde::Serialize;
 use std::ops::Range;
 
+pub mod conflicting_title;
 pub mod duplicate_heading;
 pub mod duplicate_paragraph;
 pub mod duplicate_sentence;
