@@ -19,7 +19,8 @@
 //! ("In 1987, businessman Donald Trump"); a former office next to another current one ("former Governor X",
 //! now "Senator X": a career, not a conflict); an office qualified by an organisation or place ("LDP
 //! President Takaichi" beside "Prime Minister Takaichi": one person holds both); titles in quoted speech,
-//! headings and tables of contents (Title Case makes every word look like a name).
+//! headings and tables of contents (Title Case makes every word look like a name); a titled name that
+//! is an attribute of the next noun ("former President Joe Biden adviser Jane Roe").
 //!
 //! The less used title is flagged (on a tie, the later one), each of its uses, with the other title's
 //! uses as related places. A fix is offered only between "former X" and "X", and only when the other form
@@ -61,6 +62,8 @@ struct Vocabulary {
     /// Office phrase (words joined by one space) → the office (the line's first phrase).
     offices: HashMap<String, &'static str>,
     longest_office: usize,
+    /// Office abbreviations written with a full stop ("sen" for "Sen.").
+    abbreviations: HashSet<&'static str>,
     /// Offices held alongside another ("General Secretary", "Chair").
     concurrent: HashSet<&'static str>,
     prefixes: HashSet<&'static str>,
@@ -73,6 +76,8 @@ struct Vocabulary {
     /// Role noun → whether legislative offices are compatible with it.
     roles: HashMap<&'static str, bool>,
     not_qualifiers: HashSet<&'static str>,
+    /// Nouns after a name that make it an attribute ("President Biden adviser").
+    attributive: HashSet<&'static str>,
     /// Every word of the titles, offices and modifiers: none of them starts or continues a name.
     words: HashSet<&'static str>,
 }
@@ -85,6 +90,7 @@ fn vocabulary() -> &'static Vocabulary {
             compatible: HashSet::new(),
             offices: HashMap::new(),
             longest_office: 1,
+            abbreviations: HashSet::new(),
             concurrent: HashSet::new(),
             prefixes: HashSet::new(),
             legislative: HashSet::new(),
@@ -95,6 +101,7 @@ fn vocabulary() -> &'static Vocabulary {
             adjectives: HashSet::new(),
             roles: HashMap::new(),
             not_qualifiers: HashSet::new(),
+            attributive: HashSet::new(),
             words: HashSet::new(),
         };
         let mut section = "";
@@ -124,7 +131,12 @@ fn vocabulary() -> &'static Vocabulary {
                 "[offices]" => {
                     let office = line.split('/').next().unwrap_or(line).trim();
                     for phrase in line.split('/') {
-                        let phrase: Vec<&str> = phrase.split_whitespace().collect();
+                        let phrase: Vec<&str> = phrase.split_whitespace().map(|w| w.trim_end_matches('.')).collect();
+                        if let [abbreviation] = phrase[..] {
+                            if line.contains(&format!("{abbreviation}.")) {
+                                v.abbreviations.insert(abbreviation);
+                            }
+                        }
                         v.longest_office = v.longest_office.max(phrase.len());
                         v.words.extend(phrase.iter().copied().filter(|w| !is_function_word(w)));
                         v.offices.insert(phrase.join(" "), office);
@@ -155,6 +167,10 @@ fn vocabulary() -> &'static Vocabulary {
                             continue;
                         }
                         "[adjectives]" => &mut v.adjectives,
+                        "[attributive]" => {
+                            v.attributive.extend(words);
+                            continue;
+                        }
                         "[not-qualifiers]" => {
                             v.not_qualifiers.extend(words);
                             continue;
@@ -356,7 +372,7 @@ fn tokens(doc: &Document, v: &Vocabulary) -> Vec<Vec<Token>> {
 /// Whether a token's full stop belongs to it ("Dr.", "U.S.", "J."), not to a sentence end.
 fn abbreviation_like(doc: &Document, v: &Vocabulary, t: &Token) -> bool {
     let text = doc.slice(&t.range);
-    v.honorifics.contains_key(t.key.as_str()) || text.contains('.') || (text.chars().count() == 1 && t.capitalised)
+    v.honorifics.contains_key(t.key.as_str()) || v.abbreviations.contains(t.key.as_str()) || text.contains('.') || (text.chars().count() == 1 && t.capitalised)
 }
 
 /// Whether the token is joined to the previous one by a space or a hyphen.
@@ -401,7 +417,7 @@ fn occurrence_at(doc: &Document, v: &Vocabulary, tokens: &[Token], j: usize) -> 
     } else {
         return None;
     };
-    if head.dotted && !matches!(title, Title::Honorific(_)) {
+    if head.dotted && !matches!(title, Title::Honorific(_)) && !v.abbreviations.contains(head.key.as_str()) {
         return None;
     }
     // The name: one to three parts, middle initials skipped.
@@ -429,6 +445,10 @@ fn occurrence_at(doc: &Document, v: &Vocabulary, tokens: &[Token], j: usize) -> 
     }
     // A fourth capitalised word: Title Case text, not a name.
     if name.len() == 3 && tokens.get(k).is_some_and(|t| t.join == Join::Space && t.capitalised && !tokens[k - 1].possessive && !tokens[k - 1].dotted) {
+        return None;
+    }
+    // "former President Joe Biden adviser Jane Roe": the title may belong to the adviser.
+    if tokens.get(k).is_some_and(|t| t.join == Join::Space && v.attributive.contains(t.key.as_str())) && !tokens[k - 1].possessive && !tokens[k - 1].dotted {
         return None;
     }
     // The modifiers before the head.
@@ -673,6 +693,8 @@ mod tests {
         let v = vocabulary();
         assert!(v.offices.contains_key("prime minister") && v.offices.contains_key("secretary of state"));
         assert_eq!(v.offices["ceo"], "chief executive officer");
+        assert_eq!(v.offices["sen"], "senator");
+        assert!(v.abbreviations.contains("sen") && !v.abbreviations.contains("ceo"));
         assert!(v.past.contains("former") && v.roles.contains_key("politician"));
         assert!(v.compatible.contains(&(v.honorifics["dr"], v.honorifics["prof"])));
         assert!(!v.compatible.contains(&(v.honorifics["mr"], v.honorifics["ms"])));
@@ -704,6 +726,7 @@ mod tests {
             ["prominent Japanese politician Sanae Takaichi"]
         );
         assert_eq!(flagged(&RULE, "Governor Jane Roe spoke. Later, Senator Jane Roe left."), ["Senator Jane Roe"]);
+        assert_eq!(flagged(&RULE, "Gov. Jane Roe spoke. Gov. Roe left. Later, Sen. Jane Roe voted."), ["Sen. Jane Roe"]);
         assert_eq!(flagged(&RULE, "Vice President Jane Roe spoke. Later, President Jane Roe left."), ["President Jane Roe"]);
         assert_eq!(flagged(&RULE, "Dr. Jane Roe treated him. Then Ms. Jane Roe left the room."), ["Ms. Jane Roe"]);
         assert_eq!(flagged(&RULE, "Mr. John Roe spoke. Ms. John Roe left."), ["Ms. John Roe"]);
@@ -719,6 +742,7 @@ mod tests {
                 "U.S. President Donald Trump spoke. President Trump left. The acting President Donald J. Trump returned.",
                 "Japanese prime minister Sanae Takaichi spoke. Prime Minister Takaichi left. Ms. Takaichi smiled.",
                 "Pope Francis died on Monday. The late Pope Francis was buried in Rome.",
+                "President Joe Biden spoke. The former President Joe Biden adviser Jane Roe agreed.",
                 // Honorifics that go together, and an honorific beside an office.
                 "Professor Jane Roe spoke. Dr. Roe left. Prof. Roe returned. Senator Roe waved.",
                 // A surname alone with another honorific may be a relative.
@@ -735,6 +759,7 @@ mod tests {
                 "Prime Minister Sanae Takaichi spoke. LDP President Sanae Takaichi left.",
                 // Offices held at once, and one office's other names.
                 "Chinese President Xi Jinping spoke. General Secretary Xi Jinping left. Chairman Xi Jinping waved.",
+                "Sen. Bernie Sanders spoke. Senator Sanders left. The veteran lawmaker Bernie Sanders waved.",
                 "Secretary of State Marco Rubio spoke. Secretary Rubio left. Chief Justice John Roberts and Justice Roberts.",
                 "Chief Executive Officer Tim Cook spoke. CEO Tim Cook's company grew.",
             ],
