@@ -28,6 +28,7 @@ pub static RULES: &[&Rule] = &[
     &rules::acronym_redefined::RULE,
     &rules::acronym_unused::RULE,
     &rules::acronym_used_before_definition::RULE,
+    &rules::conflicting_title::RULE,
     &rules::glued_possessive::RULE,
     &rules::inconsistent_capitalization::RULE,
     &rules::lowercase_proper_noun::RULE,

@@ -13,6 +13,7 @@ use std::ops::Range;
 pub mod acronym_redefined;
 pub mod acronym_unused;
 pub mod acronym_used_before_definition;
+pub mod conflicting_title;
 pub mod duplicate_heading;
 pub mod duplicate_paragraph;
 pub mod duplicate_sentence;
