@@ -27,7 +27,7 @@
 
 use super::weekday_date_mismatch::{month_of, year_of};
 use super::lowercase_proper_noun::is_known_name;
-use super::{number_at, Quotations, Rule, RuleMeta};
+use super::{number_at, Rule, RuleMeta};
 use crate::document::lexicon::is_function_word;
 use crate::document::{BlockKind, Document, Sentence};
 use crate::report::{Category, Finding, Severity};
@@ -145,13 +145,12 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     }
     let mut claims: Vec<Claim> = Vec::new();
     let mut name_sets: Vec<[Vec<String>; 2]> = Vec::new();
-    let mut quotations = Quotations::default();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         if !matches!(doc.blocks[sentence.block].kind, BlockKind::Paragraph | BlockKind::ListItem(_)) {
             continue;
         }
         let before = claims.len();
-        read_sentence(doc, index, sentence, list_of[sentence.block], name_sets.len(), &mut quotations, &mut claims);
+        read_sentence(doc, index, sentence, list_of[sentence.block], name_sets.len(), &mut claims);
         if claims.len() > before {
             name_sets.push([names(doc, sentence, false), names(doc, sentence, true)]);
         }
@@ -229,7 +228,7 @@ fn names(doc: &Document, sentence: &Sentence, strict: bool) -> Vec<String> {
 }
 
 /// The claims of one sentence.
-fn read_sentence(doc: &Document, index: usize, sentence: &Sentence, list: Option<usize>, names: usize, quotations: &mut Quotations, claims: &mut Vec<Claim>) {
+fn read_sentence(doc: &Document, index: usize, sentence: &Sentence, list: Option<usize>, names: usize, claims: &mut Vec<Claim>) {
     let words = &doc.words;
     let all = &sentence.words;
     let text = |k: usize| doc.slice(&words[k].range);
@@ -349,7 +348,7 @@ fn read_sentence(doc: &Document, index: usize, sentence: &Sentence, list: Option
         if subject.is_empty() && !qualified_money {
             continue;
         }
-        if quotations.at(doc, number.range.start).is_some() {
+        if doc.quotation_at(number.range.start).is_some() {
             continue;
         }
         // The quoted phrase leaves out a second head word that may be a verb ("the 20% tariff hurts").

@@ -8,7 +8,7 @@
 //! spans), quoted speech (a quotation keeps its own wording), numbers spelt out ("fifteen percent") and
 //! "percentage point(s)", which is a different unit.
 
-use super::{number_at, Quotations, Rule, RuleMeta};
+use super::{number_at, Rule, RuleMeta};
 use crate::document::{BlockKind, Document};
 use crate::report::{Category, Finding, Severity};
 use std::ops::Range;
@@ -61,7 +61,6 @@ struct Use {
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
     let mut uses: Vec<Use> = Vec::new();
-    let mut quotations = Quotations::default();
     let words = &doc.words;
     for block in &doc.blocks {
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem(_) | BlockKind::Heading(_)) {
@@ -91,7 +90,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             } else {
                 continue;
             };
-            if quotations.at(doc, number.range.start).is_some() {
+            if doc.quotation_at(number.range.start).is_some() {
                 continue;
             }
             uses.push(Use { range: number.range.start..end, number: number.range, form });

@@ -10,6 +10,9 @@ use crate::report::{Category, Finding, Severity};
 use serde::Serialize;
 use std::ops::Range;
 
+pub mod acronym_redefined;
+pub mod acronym_unused;
+pub mod acronym_used_before_definition;
 pub mod conflicting_number;
 pub mod duplicate_heading;
 pub mod duplicate_paragraph;
@@ -20,6 +23,7 @@ pub mod heading_case;
 pub mod heading_ends_with_period;
 pub mod heading_level_skip;
 pub mod hyphenated_ly_adverb;
+pub mod inconsistent_capitalization;
 pub mod list_numbering;
 pub mod lowercase_proper_noun;
 pub mod lowercase_sentence_start;
@@ -116,42 +120,6 @@ pub(crate) fn edit_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
         }
     }
     row[b.len()]
-}
-
-/// The “…” or "…" quotations of prose blocks, found block by block as callers ask.
-///
-/// Stand-in for `Document::quotation_at` until the model has it. Each block is scanned once, when an
-/// offset in it is first asked about; callers ask in text order, so the whole text is scanned at most once.
-#[derive(Default)]
-pub(crate) struct Quotations {
-    block: Option<usize>,
-    spans: Vec<Range<usize>>,
-}
-
-impl Quotations {
-    /// The quotation containing byte `offset`, if any.
-    pub(crate) fn at(&mut self, doc: &Document, offset: usize) -> Option<Range<usize>> {
-        let index = doc.blocks.partition_point(|b| b.range.end <= offset);
-        let block = doc.blocks.get(index)?;
-        if self.block != Some(index) {
-            self.block = Some(index);
-            self.spans.clear();
-            let mut open: Option<(usize, char)> = None;
-            for (i, c) in doc.slice(&block.content).char_indices() {
-                let at = block.content.start + i;
-                match (open, c) {
-                    (None, '“' | '"') => open = Some((at, c)),
-                    (Some((start, '“')), '”') | (Some((start, '"')), '"') => {
-                        self.spans.push(start..at + c.len_utf8());
-                        open = None;
-                    }
-                    _ => {}
-                }
-            }
-        }
-        let i = self.spans.partition_point(|s| s.end <= offset);
-        self.spans.get(i).filter(|s| s.start < offset).cloned()
-    }
 }
 
 /// A number written in digits, as one or more words: "15", "1.3", "2,500", "1,200.5".
