@@ -75,6 +75,12 @@ fn gazetteer() -> &'static Gazetteer {
     })
 }
 
+/// Whether a lowercase word is a name in the gazetteer ("canada", "tuesday"), or may be one ("japan").
+pub(crate) fn is_known_name(lower: &str) -> bool {
+    let list = gazetteer();
+    list.names.contains(lower) || list.ambiguous.contains(lower)
+}
+
 /// The word less a possessive ending: "moscow’s" → "moscow".
 fn stem(word: &str) -> &str {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
