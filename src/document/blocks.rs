@@ -174,6 +174,10 @@ fn is_hard_wrapped(text: &str, lines: &[Line], classes: &[Class]) -> bool {
             continue;
         }
         let s = text[line.range.clone()].trim();
+        // Link reference definitions and HTML lines are as long as their URLs, whatever the prose does.
+        if s.starts_with('<') || is_link_definition(s) {
+            continue;
+        }
         total += 1;
         if s.chars().count() > 100 {
             long += 1;
@@ -184,6 +188,11 @@ fn is_hard_wrapped(text: &str, lines: &[Line], classes: &[Class]) -> bool {
         }
     }
     total >= 3 && long * 20 < total && continued * 5 >= total
+}
+
+/// "[label]: https://example.com": a Markdown link reference definition.
+fn is_link_definition(s: &str) -> bool {
+    s.strip_prefix('[').and_then(|rest| rest.split_once("]:")).is_some_and(|(label, target)| !label.is_empty() && !label.contains(']') && target.starts_with([' ', '\t']) && !target.trim().contains(' '))
 }
 
 /// Ends with `.`, `!`, `?`, `…` or `:`, possibly followed by closing quotes, brackets or emphasis.

@@ -13,6 +13,7 @@
 //!   addresses and link targets are kept but marked `protected`, and rules skip them;
 //! - parsing is linear in the length of the text (no step looks further back than a block).
 
+pub mod acronyms;
 mod blocks;
 pub use blocks::ends_sentence;
 pub mod fingerprint;
@@ -20,6 +21,7 @@ mod inline;
 pub mod lexicon;
 pub mod tables_lists;
 pub mod residue;
+mod quotes;
 mod toc;
 pub use toc::{normalize_title, slug};
 
@@ -45,6 +47,10 @@ pub struct Document<'t> {
     pub hard_wrapped: bool,
     /// Lazily built by [`Document::body_case`].
     body_cases: OnceCell<HashMap<String, BodyCase>>,
+    /// Lazily built by [`Document::acronyms`].
+    acronyms: OnceCell<acronyms::Acronyms>,
+    /// Lazily built by [`Document::quotations`].
+    quotations: OnceCell<Vec<Range<usize>>>,
 }
 
 /// How a word is written inside the article's sentences (never counting a sentence's first word).
@@ -180,7 +186,7 @@ impl<'t> Document<'t> {
     pub fn parse(text: &'t str) -> Document<'t> {
         let lines = split_lines(text);
         let (blocks, hard_wrapped) = blocks::build(text, &lines);
-        let mut doc = Document { text, lines, blocks, sentences: Vec::new(), words: Vec::new(), protected: Vec::new(), tocs: Vec::new(), hard_wrapped, body_cases: OnceCell::new() };
+        let mut doc = Document { text, lines, blocks, sentences: Vec::new(), words: Vec::new(), protected: Vec::new(), tocs: Vec::new(), hard_wrapped, body_cases: OnceCell::new(), quotations: OnceCell::new(), acronyms: OnceCell::new() };
         inline::split(&mut doc);
         doc.tocs = toc::find(&mut doc);
         doc
@@ -261,6 +267,24 @@ impl<'t> Document<'t> {
             cases
         });
         cases.get(&word.to_lowercase()).copied().unwrap_or_default()
+    }
+
+    /// The acronyms the article defines ("Liberal Democratic Party (LDP)") and every use of acronym-like
+    /// words. Built on first use in one pass over the words, then shared by the acronym rules.
+    pub fn acronyms(&self) -> &acronyms::Acronyms {
+        self.acronyms.get_or_init(|| acronyms::find(self))
+    }
+
+    /// The article's quotations (double quotation marks, see `quotes.rs`), sorted; found on first use.
+    pub fn quotations(&self) -> &[Range<usize>] {
+        self.quotations.get_or_init(|| quotes::find(self))
+    }
+
+    /// The quotation containing byte `offset`, if any: someone's quoted words rather than the article's.
+    pub fn quotation_at(&self, offset: usize) -> Option<Range<usize>> {
+        let quotations = self.quotations();
+        let i = quotations.partition_point(|q| q.end <= offset);
+        quotations.get(i).filter(|q| q.start <= offset).cloned()
     }
 
     /// Words, sentences, paragraphs and headings of the article.

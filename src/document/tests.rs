@@ -88,6 +88,16 @@ fn wrapped_lines_are_one_paragraph_not_headings() {
 }
 
 #[test]
+fn long_link_definitions_do_not_hide_wrapping() {
+    let url = "https://img.shields.io/github/actions/workflow/status/example/example/ci.yml?branch=main&label=build&style=flat";
+    let text = format!("The council met on Monday to discuss the\nbudget for next year and the year after\nthat (see the minutes:\n<https://example.com/minutes>), and moved on.\n\n[badge]: {url}\n[other]: {url}\n");
+    let doc = Document::parse(&text);
+    assert!(doc.hard_wrapped);
+    // The wrapped sentence is one paragraph (the definitions are another), so its brackets pair.
+    assert!(doc.slice(&doc.blocks[0].content).ends_with("and moved on."));
+}
+
+#[test]
 fn markdown_documents_do_not_get_plain_headings() {
     let doc = Document::parse("# Title\n\nShort line without stop\n\nA paragraph.\n");
     assert_eq!(headings(&doc), [(1, HeadingStyle::Atx, "Title")]);

@@ -14,8 +14,10 @@
 //! to one, the odd ones out are flagged: a whole heading in the minority style, or the stray words of a
 //! mixed heading ("A New chapter in Bilateral Relations"). Questions are left alone when they are in
 //! sentence case: FAQ-style questions are conventionally written so even among Title Case headings.
+//! Identifiers ("page_title"), a word in emphasis (a literal name: "The *tests* Directory") and the tail
+//! of a hyphenated compound ("Re-exporting") are not read.
 
-use super::{capitalize, Rule, RuleMeta};
+use super::{capitalize, glued_to_non_prose, Rule, RuleMeta};
 use crate::document::lexicon::is_function_word;
 use crate::document::{BlockKind, Document};
 use crate::report::{Category, Finding, Severity};
@@ -118,6 +120,12 @@ fn read(doc: &Document, content: Range<usize>, words: Range<usize>) -> Read {
         }
         let text = doc.slice(&word.range);
         let first_of_phrase = std::mem::replace(&mut starts_phrase, false);
+        // Not the heading's words but a name or a compound's tail: "page_title", "*tests*" (a literal
+        // name in emphasis) and "Re-exporting" (a prefix keeps the rest lowercase in Title Case).
+        let before = doc.text[..word.range.start].chars().next_back();
+        if glued_to_non_prose(doc, &word.range) || matches!(before, Some('*' | '-' | '‐')) {
+            continue;
+        }
         let key = text.to_lowercase();
         let mut chars = text.chars();
         let Some(first) = chars.next() else { continue };
@@ -203,6 +211,8 @@ mod tests {
                 "Intro about costs and riders.\nCosts in the Year 2024\nText.\nRiders vs Fares: a Look at NASA and iPhone Users\nText.\n",
                 // One heading each way: no majority.
                 "Intro about costs and riders.\nRising Costs\nText.\nWhat riders pay\nText.\n",
+                // Identifiers, a literal name in emphasis and a prefixed compound in Title Case.
+                "# Book\n\nThe page title, the tests and the names we export.\n\n## Defining the page_title Function\n\nText.\n\n## The *tests* Directory\n\nText.\n\n## Re-exporting Names Again\n\nText.\n\n## Bringing Paths Into Scope\n\nText.\n",
             ],
         );
     }

@@ -8,10 +8,13 @@
 //! "early", "family", "elderly", "daily", "assembly", "supply": the list below), capitalised words
 //! ("Italy-based", "July-August"), a word already joined by a hyphen to the word before it
 //! ("shilly-shally"), words in code, URLs and link targets.
+//! A form the article repeats is reported once, at its first use, with the repeats as related places.
 
 use super::{Rule, RuleMeta};
 use crate::document::Document;
 use crate::report::{Category, Finding, Severity};
+use std::collections::HashMap;
+use std::ops::Range;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -44,6 +47,10 @@ const NOT_ADVERBS: &[&str] = &[
 ];
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
+    // Each form once, at its first use: a compound the article repeats ("strongly-ordered" ×12) is one
+    // decision for the writer, not twelve.
+    let mut forms: Vec<(&str, Vec<Range<usize>>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for (i, pair) in doc.words.windows(2).enumerate() {
         let (adverb, next) = (&pair[0], &pair[1]);
         if adverb.block != next.block || adverb.protected || next.protected || doc.slice(&(adverb.range.end..next.range.start)) != "-" {
@@ -62,10 +69,21 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             continue;
         }
         let joined = doc.slice(&(adverb.range.start..next.range.end));
-        out.push(
-            Finding::new(adverb.range.start..next.range.end, format!("“{joined}” needs no hyphen: an -ly adverb already modifies the word after it."))
-                .suggest(format!("{word} {following}")),
-        );
+        let k = *index.entry(joined).or_insert_with(|| {
+            forms.push((joined, Vec::new()));
+            forms.len() - 1
+        });
+        forms[k].1.push(adverb.range.start..next.range.end);
+    }
+    for (joined, places) in forms {
+        let (adverb, following) = joined.split_once('-').unwrap_or((joined, ""));
+        let times = if places.len() > 1 { format!(" (written so {} times)", places.len()) } else { String::new() };
+        let mut finding = Finding::new(places[0].clone(), format!("“{joined}” needs no hyphen: an -ly adverb already modifies the word after it{times}."))
+            .suggest(format!("{adverb} {following}"));
+        for place in places.iter().skip(1).take(3) {
+            finding = finding.related(place.clone(), format!("“{joined}” again"));
+        }
+        out.push(finding);
     }
 }
 
@@ -90,6 +108,16 @@ mod tests {
         let found = run(&RULE, text);
         assert_eq!(found[0].message, "“newly-appointed” needs no hyphen: an -ly adverb already modifies the word after it.");
         assert_eq!(found[0].suggestions, ["newly appointed"]);
+    }
+
+    #[test]
+    fn a_repeated_form_is_one_finding_at_its_first_use() {
+        let text = "A strongly-ordered write. Another strongly-ordered read. A third strongly-ordered fence.";
+        let found = run(&RULE, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "“strongly-ordered” needs no hyphen: an -ly adverb already modifies the word after it (written so 3 times).");
+        assert_eq!(found[0].range.start, text.find("strongly").unwrap());
+        assert_eq!(found[0].related.len(), 2);
     }
 
     #[test]

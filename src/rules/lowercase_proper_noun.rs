@@ -16,9 +16,11 @@
 //!
 //! Left alone: the first word of a sentence (`lowercase-sentence-start` reports it), words with any
 //! capital, protected spans (code, URLs, e-mail addresses, file names) and words glued to a handle, tag,
-//! path or code sign (`#tuesday`, `@paris`, `tokyo.txt`, `paris_v2`).
+//! path or code sign (`#tuesday`, `@paris`, `tokyo.txt`, `paris_v2`), and a word that
+//! `inconsistent-capitalization` already reports as part of a term the article capitalises elsewhere
+//! ("indo" in "indo-Pacific" next to "Indo-Pacific").
 
-use super::{capitalize, glued_to_non_prose, Rule, RuleMeta};
+use super::{capitalize, glued_to_non_prose, inconsistent_capitalization, Rule, RuleMeta};
 use crate::document::Document;
 use crate::report::{Category, Finding, Severity};
 use std::collections::{HashMap, HashSet};
@@ -73,6 +75,12 @@ fn gazetteer() -> &'static Gazetteer {
     })
 }
 
+/// Whether a lowercase word is a name in the gazetteer ("canada", "tuesday"), or may be one ("japan").
+pub(crate) fn is_known_name(lower: &str) -> bool {
+    let list = gazetteer();
+    list.names.contains(lower) || list.ambiguous.contains(lower)
+}
+
 /// The word less a possessive ending: "moscow’s" → "moscow".
 fn stem(word: &str) -> &str {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
@@ -92,6 +100,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         }
     }
     let sentence_starts: HashSet<usize> = doc.sentences.iter().filter_map(|s| doc.words_in(&s.words).first()).map(|w| w.range.start).collect();
+    let mut reported_by_term: Option<Vec<Range<usize>>> = None;
     for (i, w) in doc.words.iter().enumerate().filter(|(_, w)| !w.protected) {
         let text = doc.slice(&w.range);
         if !text.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’') || sentence_starts.contains(&w.range.start) {
@@ -105,6 +114,11 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
                 case.capitalized > 0 && if list.months.contains(key) { next_to_a_date(doc, i) } else { case.capitalized >= case.lower }
             });
         if !known || glued_to_non_prose(doc, &w.range) {
+            continue;
+        }
+        // "indo" in "indo-Pacific" next to "Indo-Pacific": `inconsistent-capitalization` reports the term.
+        let by_term = reported_by_term.get_or_insert_with(|| inconsistent_capitalization::reported_words(doc));
+        if by_term.binary_search_by_key(&w.range.start, |r| r.start).is_ok() {
             continue;
         }
         let fixed = capitalize(text);
@@ -156,6 +170,8 @@ mod tests {
         assert_eq!(flagged(&RULE, text), ["china", "march"]);
         assert_eq!(flagged(&RULE, "It ended in May 2024. It restarts on 3 may and august 2025. It may end in August."), ["may", "august"]);
         assert_eq!(flagged(&RULE, "The indo-Pacific region matters."), ["indo"]);
+        // Next to "Indo-Pacific", the compound is `inconsistent-capitalization`'s finding, not this rule's.
+        assert_eq!(flagged(&RULE, "The Indo-Pacific grew. The Indo-Pacific is vast. The indo-Pacific region matters."), Vec::<&str>::new());
     }
 
     #[test]

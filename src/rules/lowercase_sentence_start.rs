@@ -5,7 +5,8 @@
 //! line ending mid-sentence, a list or a code block (the sentence may go on after them). A word the
 //! article writes in lowercase in a heading too ("# ureq") is a name styled that way. Words with a capital inside (iPhone, eBay), protected words (URLs, code),
 //! code-like tokens (`foo()`, `x=1`) and name particles before a capitalised name (de Gaulle, van Gogh)
-//! are never flagged. Abbreviations do not end sentences in the model, so "e.g. the" is one sentence.
+//! are never flagged, nor is a byline opening its block ("*by Jane Roe*"), nor a sentence that opens with an ellipsis ("…except when"),
+//! which continues the one before it. Abbreviations do not end sentences in the model, so "e.g. the" is one sentence.
 
 use super::{capitalize, excerpt, Rule, RuleMeta};
 use crate::document::{BlockKind, Document};
@@ -44,7 +45,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             let words = doc.words_in(&sentence.words);
             let Some(first) = words.first() else { continue };
             let lead = &doc.text[sentence.range.start..first.range.start];
-            if first.protected || lead.chars().any(|c| c.is_alphanumeric() || matches!(c, '`' | '$' | '<' | '/' | '[' | '(' | ':')) {
+            if first.protected || lead.chars().any(|c| c.is_alphanumeric() || matches!(c, '`' | '$' | '<' | '/' | '[' | '(' | ':' | '…' | '.' | '\\')) {
                 continue;
             }
             let word = doc.slice(&first.range);
@@ -55,6 +56,10 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             let next_capitalized = words.get(1).is_some_and(|w| doc.slice(&w.range).chars().next().is_some_and(char::is_uppercase));
             let joined_particle = doc.text[first.range.end..].starts_with(['-', '\'']);
             if NAME_PARTICLES.contains(&word) && (next_capitalized || joined_particle) {
+                continue;
+            }
+            // A byline opening its block: "by Steve Klabnik and Carol Nichols".
+            if k == 0 && word == "by" && next_capitalized {
                 continue;
             }
             // A name the article writes in lowercase even in a heading ("# ureq", "## webpki"): its style.
@@ -128,6 +133,8 @@ mod tests {
                 "Call it. `npm install` works. foo() returns. x=1 is set.",
                 "He said “Stop!” and left. “Wait!” she cried.",
                 "It went on... and on.",
+                "It works! …except when it does not. It works. ...unless it fails.",
+                "# The Book\n\n*by Jane Roe and John Doe, with help from readers*\n\nThis version assumes Rust 1.85.",
                 "The line breaks here,\nand goes on.",
                 "He waited. 3 days passed.",
                 "See https://example.com. www.example.com is the site.",

@@ -79,7 +79,9 @@ fn is_missing_space(doc: &Document, punct: char, before: Option<&Word>, a: &Word
         }
         ',' | ';' => {
             let is_entity = punct == ';' && doc.text[..a.range.start].ends_with('&');
-            !(is_entity || (a_len == 1 && b_len == 1))
+            // "TL;DR", "A,B": capitals on both sides are a code or a list of symbols, not a clause.
+            let all_caps = |w: &str| w.chars().all(|c| !c.is_lowercase());
+            !(is_entity || (a_len == 1 && b_len == 1) || (all_caps(a_text) && all_caps(b_text)))
         }
         _ => a_len >= 2 && is_capitalized(b_text),
     }
@@ -125,6 +127,7 @@ mod tests {
                 "See example.com/a.b or write to jane.doe@example.org for details.",
                 "Visit https://example.com/path?q=A,B and www.Example.com today.",
                 "Wait... what happened?",
+                "TL;DR: it works. Keys A,B and C;D are symbols.",
                 "J. R. R. Tolkien wrote it. J.R.R. Tolkien did.",
                 "The U.S.-Japan alliance is old.",
                 "Run `config.Load` or `a,b` in the shell.",

@@ -106,21 +106,14 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     let mut candidates: Vec<usize> = Vec::new();
     // Per block: its words, and how many of them are frequent English words.
     let mut english = vec![(0usize, 0usize); doc.blocks.len()];
-    let mut quote_depth = 0usize;
     for (index, word) in doc.words.iter().enumerate() {
-        if index == 0 || doc.words[index - 1].block != word.block {
-            let block = &doc.blocks[word.block];
-            quote_depth = quotes(doc.slice(&(block.content.start.min(word.range.start)..word.range.start)), 0);
-        } else {
-            quote_depth = quotes(doc.slice(&(doc.words[index - 1].range.end..word.range.start)), quote_depth);
-        }
         let text = doc.slice(&word.range);
         let key = text.to_lowercase();
         if let Some(e) = english.get_mut(word.block).filter(|_| !word.protected && text.chars().all(char::is_alphabetic)) {
             e.0 += 1;
             e.1 += usize::from(lex.common.contains(key.as_str()) || SHORT_WORDS.contains(&key.as_str()));
         }
-        if prose(doc, word) && quote_depth == 0 && eligible(doc, word, text) {
+        if prose(doc, word) && eligible(doc, word, text) && doc.quotation_at(word.range.start).is_none() {
             candidates.push(index);
         }
         uses.entry(key).or_default().push(index);
@@ -258,19 +251,6 @@ fn is_slip(rare: &str, form: &str, longer: &str, start: usize, end: usize) -> bo
     }
     let variants = spelling_variant::variants();
     !matches!((variants.get(rare), variants.get(form)), (Some((a, _)), Some((b, _))) if a == b)
-}
-
-/// The quotation depth after reading `gap`: “ opens, ” closes, a straight " toggles.
-fn quotes(gap: &str, mut depth: usize) -> usize {
-    for c in gap.chars() {
-        match c {
-            '“' => depth += 1,
-            '”' => depth = depth.saturating_sub(1),
-            '"' => depth = usize::from(depth == 0),
-            _ => {}
-        }
-    }
-    depth
 }
 
 #[cfg(test)]

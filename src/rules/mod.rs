@@ -10,6 +10,11 @@ use crate::report::{Category, Finding, Severity};
 use serde::Serialize;
 use std::ops::Range;
 
+pub mod acronym_redefined;
+pub mod acronym_unused;
+pub mod acronym_used_before_definition;
+pub mod conflicting_number;
+pub mod conflicting_title;
 pub mod duplicate_heading;
 pub mod duplicate_paragraph;
 pub mod duplicate_sentence;
@@ -19,6 +24,7 @@ pub mod heading_case;
 pub mod heading_ends_with_period;
 pub mod heading_level_skip;
 pub mod hyphenated_ly_adverb;
+pub mod inconsistent_capitalization;
 pub mod list_numbering;
 pub mod lowercase_proper_noun;
 pub mod lowercase_sentence_start;
@@ -26,6 +32,7 @@ pub mod missing_space;
 pub mod misspelled_word;
 pub mod mixed_dash_style;
 pub mod mixed_list_markers;
+pub mod mixed_percent_style;
 pub mod mixed_quote_style;
 pub mod repeated_word;
 pub mod section_missing_from_toc;
@@ -40,6 +47,7 @@ pub mod toc_numbering;
 pub mod toc_out_of_order;
 pub mod truncated_ending;
 pub mod unbalanced_delimiter;
+pub mod weekday_date_mismatch;
 
 /// A rule's identity and documentation. The page's rule list, the CLI's `--rules` and the docs read this.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -114,6 +122,42 @@ pub(crate) fn edit_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// A number written in digits, as one or more words: "15", "1.3", "2,500", "1,200.5".
+#[derive(Debug, Clone)]
+pub(crate) struct Number {
+    /// Indexes into `Document::words`, first to one past the last.
+    pub words: Range<usize>,
+    pub range: Range<usize>,
+    pub value: f64,
+}
+
+/// The number whose first word is `doc.words[first]`, if that word is all ASCII digits. A word glued to
+/// the previous one by "." or "," continues that number and is not a start: callers walk forward and
+/// skip to `words.end`.
+pub(crate) fn number_at(doc: &Document, first: usize) -> Option<Number> {
+    let word = doc.words.get(first)?;
+    let is_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if word.protected || !is_digits(doc.slice(&word.range)) {
+        return None;
+    }
+    let (mut end, mut decimal) = (first + 1, false);
+    while let Some(next) = doc.words.get(end) {
+        let gap = doc.slice(&(doc.words[end - 1].range.end..next.range.start));
+        let text = doc.slice(&next.range);
+        let joins = next.block == word.block
+            && is_digits(text)
+            && ((gap == "." && !decimal) || (gap == "," && !decimal && text.len() == 3));
+        if !joins {
+            break;
+        }
+        decimal |= gap == ".";
+        end += 1;
+    }
+    let range = word.range.start..doc.words[end - 1].range.end;
+    let value = doc.slice(&range).replace(',', "").parse().ok()?;
+    Some(Number { words: first..end, range, value })
 }
 
 #[cfg(test)]

@@ -43,7 +43,9 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             let both_capitalized = [first, second].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
             // "the the-atre": the second word is the start of a compound, not a repetition of the first.
             let starts_compound = doc.text[b.range.end..].starts_with(['-', '‐']);
-            if both_capitalized || starts_compound {
+            // "logical AND and": a word in capitals names the operator or acronym, the other is prose.
+            let all_caps = |w: &str| w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase());
+            if both_capitalized || starts_compound || all_caps(first) != all_caps(second) {
                 continue;
             }
             let range = a.range.start..b.range.end;
@@ -78,6 +80,7 @@ mod tests {
                 "Go, go, go! No, no.",
                 "| a | a |\n|---|---|\n| b | b |",
                 "Run `echo echo` now.",
+                "It is true when both are true: a logical AND and a logical OR.",
             ],
         );
     }

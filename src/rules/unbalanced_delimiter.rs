@@ -3,8 +3,10 @@
 //!
 //! Scans the characters of each heading, paragraph, list item and table row once, skipping protected
 //! spans (code, URLs). Brackets use a stack; straight double quotes toggle; curly quotes pair “ with ”;
-//! `**` and `__` runs toggle unless inside a word (`snake__case`, `2**3`). Left alone: smileys (":)"),
-//! enumerators ("a)", "2)") with no opening bracket, inch marks after digits (12"), and the convention of a
+//! `**` and `__` runs toggle unless inside a word (`snake__case`, `2**3`), where only a `**` can close
+//! bold already open ("**cov**ariant"). Left alone: smileys (":)"),
+//! enumerators ("a)", "2)") with no opening bracket, inch marks after digits (12") unless a quotation is
+//! open, half-open intervals ("[0, 0x800)"), footnote signs ("[**]"), and the convention of a
 //! quotation running over paragraphs, where each paragraph opens a quote and only the last closes it.
 
 use crate::document::{BlockKind, Document};
@@ -74,14 +76,22 @@ impl Scan<'_, '_> {
                     }
                     let next = s[i + run..].chars().next().unwrap_or(' ');
                     let inside_word = prev.is_alphanumeric() && next.is_alphanumeric();
-                    if (run == 2 || run == 3) && !inside_word {
-                        let slot = &mut emphasis[usize::from(c == '_')];
-                        *slot = if slot.is_some() { None } else { Some(at) };
+                    // "[**]", "(*)": a footnote sign, not markup.
+                    let symbol = matches!(prev, '[' | '(') && matches!(next, ']' | ')');
+                    let slot = &mut emphasis[usize::from(c == '_')];
+                    if (run == 2 || run == 3) && !symbol {
+                        if !inside_word {
+                            *slot = if slot.is_some() { None } else { Some(at) };
+                        } else if c == '*' && slot.is_some() {
+                            // "**cov**ariant": a `*` run may close inside a word; it never opens there ("2**3").
+                            *slot = None;
+                        }
                     }
                     prev = c;
                     continue;
                 }
-                '"' if !prev.is_ascii_digit() => straight = if straight.is_some() { None } else { Some(at) },
+                // After a digit a straight mark is an inch sign ("a 12\" pipe"), unless it closes a quote.
+                '"' if !prev.is_ascii_digit() || straight.is_some() => straight = if straight.is_some() { None } else { Some(at) },
                 '“' => {
                     if let Some(open) = curly.replace(at) {
                         self.unclosed(open, "“", "opens a quotation that is never closed");
@@ -120,6 +130,18 @@ impl Scan<'_, '_> {
             ']' => '[',
             _ => '{',
         };
+        // A half-open interval, "[0, 0x800)" or "(0, 1]": the other bracket closes it.
+        let interval_opener = match c {
+            ')' => Some('['),
+            ']' => Some('('),
+            _ => None,
+        };
+        if let Some(&(open, open_at)) = brackets.last() {
+            if Some(open) == interval_opener && self.doc.text[open_at + 1..at].contains(',') {
+                brackets.pop();
+                return;
+            }
+        }
         if let Some(depth) = brackets.iter().rposition(|&(o, _)| o == opener) {
             for (inner, inner_at) in brackets.drain(depth..).skip(1).collect::<Vec<_>>() {
                 self.unclosed(inner_at, &inner.to_string(), "is opened but never closed");
@@ -178,6 +200,9 @@ mod tests {
                 "Choose a) tea or b) coffee, then 1) sit and 2) drink.",
                 "A 12\" pizza and a 3\" pipe.",
                 "Use `f(x` and **bold** and __strong__ text, snake__case and 2**3.",
+                "Functions are **contra**variant, which is un**frig**believable.",
+                "Code points [0, 0x800), then [0x800, 0x10000) and (0, 1] and a footnote [**] here.",
+                "Base 128 as \"Little Endian Base 128\" and \"stable - 2\". A 12\" pipe.",
                 "See [the docs](https://example.com/a_(b)) now.",
                 "“The first paragraph of a long quotation.\n\n“The second, which closes it.”",
             ],
