@@ -2,7 +2,7 @@
 //!
 //! Two sources of evidence, both about the shape of a slip rather than a full dictionary:
 //!
-//! 1. Frequent words. `data/common-words.txt` lists about 1,900 of the most frequent English words; a
+//! 1. Frequent words. `data/common-words.txt` lists about 1,200 of the most frequent English words; a
 //!    lowercase token one typo-like edit from one of them — two adjacent letters swapped ("teh", "wiht"),
 //!    an interior letter dropped ("becase") or doubled ("runnning") — is flagged, unless it is itself a
 //!    real word: `data/typo-exceptions.txt` lists every real word one such edit from a frequent word
