@@ -151,7 +151,12 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             }
             out.push(finding);
         } else if let Some(target) = slip {
-            out.push(Finding::new(range, format!("“{key}” looks like a typo of “{target}”.")).suggest(target.to_string()));
+            let mut finding = Finding::new(range, format!("“{key}” looks like a typo of “{target}”.")).suggest(target.to_string());
+            // The word as the article writes it elsewhere, so both forms can be seen side by side.
+            if let Some(&first) = plain_uses(doc, &uses, target).first() {
+                finding = finding.related(doc.words[first].range.clone(), format!("“{target}” as the article writes it elsewhere"));
+            }
+            out.push(finding);
         }
     }
 }
@@ -278,6 +283,12 @@ mod tests {
         let found = run(&RULE, "The minister met wiht the delegation.");
         assert_eq!(found[0].message, "“wiht” looks like a typo of “with”.");
         assert_eq!(found[0].suggestions, ["with"]);
+        assert!(found[0].related.is_empty());
+        // The right form elsewhere in the article is the related place.
+        let text = "The minister met wiht the delegation. She spoke with the press.";
+        let found = run(&RULE, text);
+        assert_eq!(found[0].related[0].range, text.rfind("with").unwrap()..text.rfind("with").unwrap() + 4);
+        assert_eq!(found[0].related[0].message, "“with” as the article writes it elsewhere");
     }
 
     #[test]
