@@ -234,7 +234,11 @@ function issueItem(issue, index, text) {
   const suggestions = issue.suggestions ?? [];
   if (suggestions.length > 0) {
     const suggestion = make('span', 'issue-suggestion', 'Suggestion: ');
-    suggestion.append(make('q', undefined, suggestions.join(' / ')));
+    // An empty replacement deletes the flagged text (an acronym never used again, a doubled word).
+    suggestions.forEach((text, k) => {
+      if (k > 0) suggestion.append(' / ');
+      suggestion.append(text === '' ? 'delete it' : make('q', undefined, text));
+    });
     button.append(suggestion);
   }
   const item = make('li', 'issue-item');
