@@ -1,0 +1,135 @@
+// @ts-check
+//! The checker client: runs the wasm core in a module Web Worker (checker-worker.js) and offers it as
+//! promises, so the page's main thread stays free while a long article is checked.
+//!
+//! ```js
+//! const checker = createChecker();            // or createChecker({ wasmUrl: 'https://cdn.example/…wasm' })
+//! const { version, rules } = await checker.ready;
+//! const report = await checker.check(text);   // null: a newer check superseded this one
+//! ```
+//!
+//! Invariants:
+//! - At most one check is in the worker at a time, and at most one waits behind it. A new `check` while
+//!   one waits resolves the waiting one with `null` at once (it is never run); the one running resolves
+//!   with `null` when it finishes if a newer check was asked for meanwhile. So the newest check always
+//!   runs, and no caller ever gets a report for anything but the newest text it asked about.
+//! - Failures reject with an `Error` whose message can be shown to the user as is: the worker or the
+//!   package not loading rejects `ready` and every check; a check that throws rejects that check only.
+//! - After `terminate()`, pending checks resolve with `null` and new ones reject.
+
+/**
+ * @typedef {{ id: string, category: string, severity: string, summary: string, what: string, why: string,
+ *             example: string, useInstead: string }} RuleMeta
+ * @typedef {any} Report the core's report (see app.js for its shape)
+ * @typedef {{ text: string, options: object | undefined, resolve: (report: Report | null) => void,
+ *             reject: (error: Error) => void }} Job
+ * @typedef {{ ready: Promise<{ version: string, rules: RuleMeta[] }>,
+ *             check: (text: string, options?: object) => Promise<Report | null>,
+ *             terminate: () => void }} Checker
+ */
+
+const WORKER_URL = new URL('./checker-worker.js', import.meta.url);
+
+/**
+ * @param {{ wasmUrl?: string | URL }} [options]
+ * @returns {Checker}
+ */
+export function createChecker({ wasmUrl } = {}) {
+  const worker = new Worker(WORKER_URL, { type: 'module', name: 'article-checker' });
+  /** Why the checker cannot work, once it cannot. @type {Error | null} */
+  let broken = null;
+  let loaded = false;
+  let nextId = 1;
+  /** The check in the worker. @type {(Job & { id: number }) | null} */
+  let running = null;
+  /** The newest check, waiting for the running one. @type {Job | null} */
+  let waiting = null;
+
+  /** @type {(value: { version: string, rules: RuleMeta[] }) => void} */
+  let resolveReady = () => {};
+  /** @type {(error: Error) => void} */
+  let rejectReady = () => {};
+  /** @type {Promise<{ version: string, rules: RuleMeta[] }>} */
+  const ready = new Promise((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  // A page that only calls check() must not see an unhandled rejection for `ready` as well.
+  ready.catch(() => {});
+
+  /** Sends the waiting check if the worker is free. */
+  function pump() {
+    if (!loaded || running !== null || waiting === null) return;
+    running = { ...waiting, id: nextId++ };
+    waiting = null;
+    worker.postMessage({ type: 'check', id: running.id, text: running.text, options: running.options });
+  }
+
+  /** @param {Error} error */
+  function fail(error) {
+    if (broken === null) broken = error;
+    rejectReady(broken);
+    for (const job of [running, waiting]) job?.reject(broken);
+    running = null;
+    waiting = null;
+  }
+
+  worker.addEventListener('message', (event) => {
+    const message = event.data;
+    switch (message?.type) {
+      case 'ready':
+        loaded = true;
+        resolveReady({ version: message.version, rules: message.rules });
+        pump();
+        break;
+      case 'failed':
+        fail(new Error(message.message));
+        worker.terminate();
+        break;
+      case 'result':
+      case 'error': {
+        if (running === null || message.id !== running.id) break;
+        const job = running;
+        running = null;
+        // Superseded: a newer check is waiting, so this answer is of no use to anyone.
+        if (waiting !== null) job.resolve(null);
+        else if (message.type === 'result') job.resolve(JSON.parse(message.json));
+        else job.reject(new Error(message.message));
+        pump();
+        break;
+      }
+      default:
+        break;
+    }
+  });
+  // The worker script itself could not load or run (404, syntax error, out of memory).
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    fail(new Error(event.message || 'the checker’s worker could not start'));
+  });
+  worker.addEventListener('messageerror', () => fail(new Error('the checker sent a message that could not be read')));
+
+  // A relative URL means relative to the page, not to the worker.
+  const base = globalThis.document?.baseURI ?? globalThis.location?.href;
+  worker.postMessage({ type: 'init', wasmUrl: wasmUrl === undefined ? undefined : new URL(String(wasmUrl), base).href });
+
+  return {
+    ready,
+    check(text, options) {
+      if (broken !== null) return Promise.reject(broken);
+      return new Promise((resolve, reject) => {
+        waiting?.resolve(null);
+        waiting = { text, options, resolve, reject };
+        pump();
+      });
+    },
+    terminate() {
+      worker.terminate();
+      for (const job of [running, waiting]) job?.resolve(null);
+      running = null;
+      waiting = null;
+      if (broken === null) broken = new Error('the checker was stopped');
+      rejectReady(broken);
+    },
+  };
+}
