@@ -14,9 +14,13 @@
 //! - `main[data-check-state]` says where the page is: `loading`, `pending` (an edit awaits its check),
 //!   `checked` (list and highlights match the current text) or `error`. Tests wait on it.
 //! - Nothing is fetched after start-up except the page's own files.
+//! - Pasted HTML and opened .html files become Markdown-ish text (html-to-text.js, an inert parsed document
+//!   never attached to the page) and are inserted as plain text; a file that is not readable text (over
+//!   10 MB, NUL bytes, not UTF-8) is refused with a message, and the text in the editor stays.
 
 import { createChecker } from './checker.js';
 import { CATEGORIES, Editor, highlightsSupported } from './editor.js';
+import { hasStructure, htmlToText, parseHtml } from './html-to-text.js';
 
 /**
  * @typedef {{ start: number, end: number, message: string }} Related
@@ -48,6 +52,11 @@ const LIST_PAGE_SIZE = 200;
 /** Marks around each check (sent → rendered), for measuring the main thread while it runs. */
 const CHECK_START_MARK = 'article-checker:check-start';
 const CHECK_END_MARK = 'article-checker:check-end';
+/** Files over this size are refused: the checker and the editor are made for articles, not archives. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** What "Open file…" and drop accept by name; other names are refused unless the type is text/*. */
+const TEXT_FILE_NAME = /\.(txt|text|md|markdown)$/i;
+const HTML_FILE_NAME = /\.html?$/i;
 /** How many characters of context an excerpt shows on each side of the flagged text. */
 const EXCERPT_CONTEXT = 24;
 /** Flagged text longer than this is shortened in the middle in the list. */
@@ -95,6 +104,9 @@ const contentsSection = element('contents', HTMLElement);
 const contentsCount = element('contents-count', HTMLElement);
 const contentsList = element('contents-list', HTMLOListElement);
 const versionLabel = element('version', HTMLElement);
+const openButton = element('open-file', HTMLButtonElement);
+const fileInput = element('file-input', HTMLInputElement);
+const editorBox = element('editor', HTMLElement);
 const editor = new Editor(element('editor-input', HTMLTextAreaElement), element('editor-backdrop', HTMLElement));
 
 /** @type {Checker | null} */
@@ -620,6 +632,146 @@ function readyMessage() {
     ? 'Ready: findings are checked as you type.'
     : 'Ready, but this browser cannot highlight text in place; use the list of findings.';
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Input: paste with structure, open and drop files
+
+/**
+ * Inserts `text` at the caret as if typed, so Ctrl+Z takes it back (execCommand keeps the textarea's
+ * native undo; setRangeText is the fallback where it is missing). Fires `input` either way.
+ * @param {string} text
+ */
+function insertAtCaret(text) {
+  const { textarea } = editor;
+  if (document.activeElement !== textarea) textarea.focus();
+  const before = textarea.value;
+  const { selectionStart, selectionEnd } = textarea;
+  if (document.execCommand('insertText', false, text) && textarea.value !== before) return;
+  textarea.setRangeText(text, selectionStart, selectionEnd, 'end');
+  textarea.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+}
+
+/**
+ * Replaces the whole text with an opened file's, undoably, and puts the caret at the top.
+ * @param {string} text
+ */
+function replaceAllText(text) {
+  const { textarea } = editor;
+  textarea.focus();
+  textarea.select();
+  insertAtCaret(text);
+  if (textarea.value !== text) {
+    // The insertion did not take (an old browser); set the text directly.
+    editor.setText(text);
+    saveDraft(text);
+    scheduleCheck();
+  }
+  textarea.setSelectionRange(0, 0);
+  textarea.scrollTop = 0;
+  editor.syncScroll();
+}
+
+editor.textarea.addEventListener('paste', (event) => {
+  const data = event.clipboardData;
+  // Plain text is pasted by the browser itself.
+  if (!data || !data.types.includes('text/html')) return;
+  const doc = parseHtml(data.getData('text/html'));
+  // HTML with no headings, lists, tables or paragraphs adds nothing to its own plain text.
+  if (!hasStructure(doc) && data.types.includes('text/plain')) return;
+  event.preventDefault();
+  let text = htmlToText(doc);
+  if (text === '') return;
+  // Blocks (more than one line) pasted mid-line start and end on lines of their own, so a pasted
+  // heading or list is still one.
+  if (text.includes('\n')) {
+    const { value, selectionStart, selectionEnd } = editor.textarea;
+    if (selectionStart > 0 && value[selectionStart - 1] !== '\n') text = `\n\n${text}`;
+    if (selectionEnd < value.length && value[selectionEnd] !== '\n') text = `${text}\n\n`;
+  }
+  insertAtCaret(text);
+});
+
+/** @param {number} bytes */
+function formatSize(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * Reads a file as the text the checker reads; throws an Error saying why when it is not readable text.
+ * @param {File} file
+ * @returns {Promise<string>}
+ */
+async function readArticleFile(file) {
+  const name = `“${file.name || 'the file'}”`;
+  const isHtml = HTML_FILE_NAME.test(file.name) || file.type === 'text/html';
+  const hasExtension = /\.[^./]+$/.test(file.name);
+  if (!isHtml && !TEXT_FILE_NAME.test(file.name) && hasExtension && !file.type.startsWith('text/')) {
+    throw new Error(`${name} is not a text file: open a .txt, .md or .html file`);
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    throw new Error(`${name} is ${formatSize(file.size)}; files over ${formatSize(MAX_FILE_BYTES)} are not opened`);
+  }
+  /** @type {Uint8Array} */
+  let bytes;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    throw new Error(`${name} could not be read`);
+  }
+  if (bytes.includes(0)) throw new Error(`${name} looks like a binary file, not text`);
+  /** @type {string} */
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${name} is not UTF-8 text (save it as UTF-8 and open it again)`);
+  }
+  text = isHtml ? htmlToText(text) : text.replace(/\r\n?/g, '\n');
+  if (text.trim() === '') throw new Error(`${name} has no text`);
+  return text;
+}
+
+/** @param {File} file */
+async function openFile(file) {
+  try {
+    const text = await readArticleFile(file);
+    replaceAllText(text);
+    showStatus(`Opened “${file.name}” (${text.length.toLocaleString('en')} characters). Ctrl+Z brings back the previous text.`);
+  } catch (error) {
+    showStatus(`Not opened: ${describeError(error)}. Your text is unchanged.`, 'error');
+  }
+}
+
+openButton.addEventListener('click', () => fileInput.click());
+fileInput.addEventListener('change', () => {
+  const file = fileInput.files?.[0];
+  // Cleared, so choosing the same file again fires `change` again.
+  fileInput.value = '';
+  if (file) void openFile(file);
+});
+
+/** @param {DragEvent} event */
+function carriesFiles(event) {
+  return event.dataTransfer?.types.includes('Files') ?? false;
+}
+
+// A file dropped anywhere on the page is opened (and never navigated to, which would leave the page).
+document.addEventListener('dragover', (event) => {
+  if (!carriesFiles(event)) return;
+  event.preventDefault();
+  if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+  editorBox.classList.add('is-drop-target');
+});
+document.addEventListener('dragleave', (event) => {
+  if (event.relatedTarget === null) editorBox.classList.remove('is-drop-target');
+});
+document.addEventListener('drop', (event) => {
+  editorBox.classList.remove('is-drop-target');
+  if (!carriesFiles(event)) return;
+  event.preventDefault();
+  const file = event.dataTransfer?.files[0];
+  if (file) void openFile(file);
+});
 
 // ---------------------------------------------------------------------------------------------------
 // Events and start-up
