@@ -809,12 +809,18 @@ function clickedButton(event, selector) {
 issueList.addEventListener('click', (event) => {
   const more = clickedButton(event, 'button.issues-more-button');
   if (more) {
+    if (more.getAttribute('aria-disabled') === 'true') return;
+    more.setAttribute('aria-disabled', 'true');
     const from = Number(more.dataset.shown);
     const issues = shownIssues;
-    void appendIssueItems(from, Math.min(from + LIST_PAGE_SIZE, issues.length), () => issues === shownIssues).then(() => {
-      // Keyboard users land on the first new item rather than at the top of the page.
-      issueList.querySelector(`button.issue[data-index="${from}"]`)?.focus();
-    });
+    const current = () => issues === shownIssues;
+    // The items come in the frames after the click's own, which on a long article is busy enough.
+    void nextFrame()
+      .then(() => current() && appendIssueItems(from, Math.min(from + LIST_PAGE_SIZE, issues.length), current))
+      .then((done) => {
+        // Keyboard users land on the first new item rather than at the top of the page.
+        if (done) issueList.querySelector(`button.issue[data-index="${from}"]`)?.focus();
+      });
     return;
   }
   const button = clickedButton(event, 'button.issue, button.issue-related');

@@ -139,6 +139,64 @@ describe('checking a 1 MB article', { timeout: 90_000 }, () => {
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   });
 
+  it('checker.js: a superseded check resolves null, the newest gets its report, failures reject with a message', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(baseUrl);
+    const result = await page.evaluate(async () => {
+      const checkerUrl = '/checker.js';
+      const { createChecker } = await import(checkerUrl);
+      const checker = createChecker();
+      const { version, rules } = await checker.ready;
+      // The first is sent at once; the second waits and is replaced by the third before it ever runs;
+      // the first finishes after the third was asked for, so it is superseded too.
+      const answers = await Promise.all([
+        checker.check('One sentence here.'),
+        checker.check('Two sentences here.'),
+        checker.check('the the third text.', { disable: ['lowercase-sentence-start'] }),
+      ]);
+      const thrown = await checker.check('Text.', { minSeverity: 'nonsense' }).then(
+        () => 'resolved',
+        (/** @type {unknown} */ error) => (error instanceof Error ? error.message : `not an Error: ${error}`),
+      );
+      const after = await checker.check('Still works after an error.');
+      const pending = checker.check('Stopped before it finished.');
+      checker.terminate();
+      const stopped = await pending;
+      const afterStop = await checker.check('x').then(() => 'resolved', (/** @type {Error} */ error) => error.message);
+
+      const broken = createChecker({ wasmUrl: '/pkg/missing.wasm' });
+      const brokenReady = await broken.ready.then(() => 'resolved', (/** @type {Error} */ error) => error.message);
+      const brokenCheck = await broken.check('x').then(() => 'resolved', (/** @type {Error} */ error) => error.message);
+      return {
+        version,
+        ruleCount: rules.length,
+        answers: answers.map((report) => (report === null ? null : report.issues.map((/** @type {{ rule: string }} */ issue) => issue.rule))),
+        thrown,
+        afterOk: after !== null && Array.isArray(after.issues),
+        stopped,
+        afterStop,
+        brokenReady,
+        brokenCheck,
+      };
+    });
+    assert.match(result.version, /^\d+\.\d+\.\d+/);
+    assert.ok(result.ruleCount > 10);
+    assert.equal(result.answers[0], null, 'the first check was superseded');
+    assert.equal(result.answers[1], null, 'the second never ran');
+    assert.ok(result.answers[2]?.includes('repeated-word'), 'the newest check got its report');
+    assert.ok(!result.answers[2]?.includes('lowercase-sentence-start'), 'with its options');
+    assert.notEqual(result.thrown, 'resolved', 'a bad option rejects');
+    assert.ok(result.thrown.length > 0 && !result.thrown.startsWith('not an Error'), `an Error with a message: ${result.thrown}`);
+    assert.ok(result.afterOk, 'the checker works after a check threw');
+    assert.equal(result.stopped, null, 'terminate resolves pending checks with null');
+    assert.match(result.afterStop, /stopped/);
+    assert.notEqual(result.brokenReady, 'resolved', 'a missing wasm file rejects ready');
+    assert.equal(result.brokenCheck, result.brokenReady, 'and every check, with the same message');
+    console.log(`checker.js: bad option → “${result.thrown}”; missing wasm → “${result.brokenReady}”`);
+    await context.close();
+  });
+
   it('keeps the main thread free of tasks over 50 ms while it checks and renders', async () => {
     const article = generateArticle(TARGET_SIZE);
     assert.ok(article.length > 0.95 * TARGET_SIZE, `the article is about 1 MB (${article.length} characters)`);
@@ -224,12 +282,28 @@ describe('checking a 1 MB article', { timeout: 90_000 }, () => {
       `no main-thread task over ${LONG_TASK_MS} ms while the check runs and the results render`,
     );
 
+    // "Show 200 more" lists the next ones, a frame's worth at a time, and moves focus to the first new one.
+    await page.evaluate(() => {
+      /** @type {any} */ (window).__longTasks.length = 0;
+    });
+    await page.locator('#issues button.issues-more-button').click();
+    await page.waitForFunction(() => document.querySelectorAll('#issues > li.issue-item').length === 400 &&
+      document.querySelector('#issues > li.issues-more') !== null);
+    assert.equal(await page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement).dataset.index), '200');
+    assert.equal(await page.locator('#issues > li.issues-more').textContent(), `Show 200 more (${total - 400} not listed yet)`);
+    await page.waitForTimeout(300);
+    const showMore = await page.evaluate(() => /** @type {{ duration: number }[]} */ (/** @type {any} */ (window).__longTasks));
+    console.log(`"Show 200 more": longest main-thread task ${showMore.length === 0 ? `none over ${LONG_TASK_MS} ms` : `${Math.round(longest(showMore))} ms`}`);
+    // Printed, not asserted: the click's own task (hit tests on press and release over the 1 MB page) is
+    // near 50 ms on this machine whatever the handler does.
+
     // Typing into the long text re-checks it. Measured and printed, not asserted: each keystroke in a
     // 1 MB textarea costs Chromium ~50–70 ms on its own (the editor's mirror about doubles it).
     await page.evaluate(() => {
       /** @type {any} */ (window).__longTasks.length = 0;
       performance.clearMarks();
     });
+    await page.locator('#editor-input').focus();
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type(' More', { delay: 30 });
     await page.waitForFunction(
