@@ -1,19 +1,26 @@
 // @ts-check
-//! The page script: loads the text (saved draft, else the sample article), loads the wasm checker,
-//! re-checks as the user types, and renders the findings list, the summary, the statistics and the outline
+//! The page script: loads the text (saved draft, else the sample article), starts the checker (the wasm
+//! core in a Web Worker, see checker.js), re-checks as the user types, and renders the findings list, the summary, the statistics and the outline
 //! (the headings as a tree, and the table of contents with each entry found or missing).
 //!
 //! Invariants:
 //! - The text is never lost: it is shown and kept whether or not the checker loads or a check throws,
 //!   and every edit is saved as a draft in localStorage.
-//! - A report is only rendered for the exact text it was computed from; a result for older text is dropped.
+//! - A report is only rendered for the exact text it was computed from; a result for older text, or one a
+//!   newer check superseded, is dropped. The check runs in a worker; long lists are rendered in slices of a
+//!   few milliseconds each, so the main thread never blocks for long (no task over 50 ms on a 1 MB article).
 //! - User text reaches the DOM only through `textContent`, text nodes, `textarea.value` and highlight ranges
 //!   (issue excerpts, outline headings and contents entries alike).
 //! - `main[data-check-state]` says where the page is: `loading`, `pending` (an edit awaits its check),
 //!   `checked` (list and highlights match the current text) or `error`. Tests wait on it.
 //! - Nothing is fetched after start-up except the page's own files.
+//! - Pasted HTML and opened .html files become Markdown-ish text (html-to-text.js, an inert parsed document
+//!   never attached to the page) and are inserted as plain text; a file that is not readable text (over
+//!   10 MB, NUL bytes, not UTF-8) is refused with a message, and the text in the editor stays.
 
+import { createChecker } from './checker.js';
 import { CATEGORIES, Editor, highlightsSupported } from './editor.js';
+import { hasStructure, htmlToText, parseHtml } from './html-to-text.js';
 
 /**
  * @typedef {{ start: number, end: number, message: string }} Related
@@ -28,15 +35,28 @@ import { CATEGORIES, Editor, highlightsSupported } from './editor.js';
  * @typedef {{ id: string, category: string, severity: string, summary: string, what: string, why: string,
  *             example: string, useInstead: string }} RuleInfo
  * @typedef {{ disable?: string[], minSeverity?: string }} CheckOptions
- * @typedef {{ check: (text: string, options?: CheckOptions) => Report, rules: () => RuleInfo[],
- *             version: () => string }} Checker
+ * @typedef {import('./checker.js').Checker} Checker
  * @typedef {'loading' | 'pending' | 'checked' | 'error'} CheckState
  */
 
 const DRAFT_KEY = 'article-checker:draft';
 const SAMPLE_URL = 'sample-article.txt';
-const CHECKER_URL = './pkg/article_checker.js';
 const CHECK_DELAY_MS = 150;
+/** How many list items, and how many outline entries, are added per frame: the browser lays out and
+ *  paints what was added before the next frame, and a few hundred items at once take over 50 ms. */
+const ISSUES_PER_FRAME = 25;
+const OUTLINE_PER_FRAME = 60;
+/** The list shows this many issues at first, and this many more per "Show more": thousands of list
+ *  items would make every frame slow to lay out. */
+const LIST_PAGE_SIZE = 200;
+/** Marks around each check (sent → rendered), for measuring the main thread while it runs. */
+const CHECK_START_MARK = 'article-checker:check-start';
+const CHECK_END_MARK = 'article-checker:check-end';
+/** Files over this size are refused: the checker and the editor are made for articles, not archives. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** What "Open file…" and drop accept by name; other names are refused unless the type is text/*. */
+const TEXT_FILE_NAME = /\.(txt|text|md|markdown)$/i;
+const HTML_FILE_NAME = /\.html?$/i;
 /** How many characters of context an excerpt shows on each side of the flagged text. */
 const EXCERPT_CONTEXT = 24;
 /** Flagged text longer than this is shortened in the middle in the list. */
@@ -84,6 +104,9 @@ const contentsSection = element('contents', HTMLElement);
 const contentsCount = element('contents-count', HTMLElement);
 const contentsList = element('contents-list', HTMLOListElement);
 const versionLabel = element('version', HTMLElement);
+const openButton = element('open-file', HTMLButtonElement);
+const fileInput = element('file-input', HTMLInputElement);
+const editorBox = element('editor', HTMLElement);
 const editor = new Editor(element('editor-input', HTMLTextAreaElement), element('editor-backdrop', HTMLElement));
 
 /** @type {Checker | null} */
@@ -92,8 +115,10 @@ let checker = null;
 let rulesById = new Map();
 /** Rules the user switched off in the rules panel. @type {Set<string>} */
 const disabledRules = new Set();
-/** Issues currently in the list, in list order. @type {Issue[]} */
+/** Issues of the current report, in list order (the list may show only the first ones). @type {Issue[]} */
 let shownIssues = [];
+/** The text `shownIssues` were found in. */
+let shownText = '';
 /** Headings in the outline tree, in text order; buttons carry their index. @type {OutlineEntry[]} */
 let shownOutline = [];
 /** Table-of-contents entries in the contents list, in text order. @type {ContentsEntry[]} */
@@ -102,6 +127,8 @@ let shownContents = [];
 let pendingCheck;
 /** Whether the last check threw, so the next good one can take the error message down. */
 let lastCheckFailed = false;
+/** Counts checks started; a check's answer or rendering stops when it is no longer the newest. */
+let checkGeneration = 0;
 
 /** @param {CheckState} state */
 function setCheckState(state) {
@@ -153,11 +180,51 @@ async function loadInitialText() {
   return response.text();
 }
 
-/** @returns {Promise<Checker>} */
+/** @returns {Promise<{ client: Checker, version: string, rules: RuleInfo[] }>} */
 async function loadChecker() {
-  const module = await import(CHECKER_URL);
-  await module.default();
-  return { check: module.check, rules: module.rules, version: module.version };
+  const client = createChecker();
+  const { version, rules } = await client.ready;
+  return { client, version, rules };
+}
+
+/**
+ * Resolves once the browser has rendered a frame (so what was added so far is laid out and painted, and
+ * input was handled), or after 100 ms where no frames come (a hidden tab).
+ * @returns {Promise<void>}
+ */
+function nextFrame() {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+/**
+ * Runs `add(index)` for each index in `[from, to)`, `perFrame` of them per frame. The first batch runs at
+ * once, so whatever the caller cleared just before is refilled within the same frame (no flicker).
+ * @param {number} from
+ * @param {number} to
+ * @param {number} perFrame
+ * @param {(index: number) => void} add
+ * @param {() => boolean} current whether the work is still wanted
+ * @returns {Promise<boolean>} false when it stopped because `current()` turned false
+ */
+async function inFrames(from, to, perFrame, add, current) {
+  let index = from;
+  while (index < to) {
+    const batchEnd = Math.min(to, index + perFrame);
+    for (; index < batchEnd; index += 1) add(index);
+    if (index < to) {
+      await nextFrame();
+      if (!current()) return false;
+    }
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -339,24 +406,23 @@ function outlineItem(heading, index) {
 }
 
 /**
- * The headings as nested lists: each heading goes under the nearest heading before it with a lower
- * level, so a skipped level (an H4 right under an H2) nests one step, not two, and a heading with no
- * such parent (even one deeper than what follows) sits at the top.
- * @param {readonly OutlineEntry[]} outline
- * @returns {HTMLLIElement[]} the top-level items
+ * Builds the headings as nested lists in `root`, one heading per call, in text order: each heading goes
+ * under the nearest heading before it with a lower level, so a skipped level (an H4 right under an H2)
+ * nests one step, not two, and a heading with no such parent (even one deeper than what follows) sits at
+ * the top.
+ * @param {HTMLUListElement} root
+ * @returns {(heading: OutlineEntry, index: number) => void}
  */
-function outlineItems(outline) {
-  /** @type {HTMLLIElement[]} */
-  const top = [];
+function outlineBuilder(root) {
   /** Open ancestors, outermost first. @type {{ level: number, item: HTMLLIElement, children: HTMLUListElement | null }[]} */
   const open = [];
-  outline.forEach((heading, index) => {
+  return (heading, index) => {
     const level = levelOf(heading);
     while (open.length > 0 && open[open.length - 1].level >= level) open.pop();
     const item = outlineItem(heading, index);
     const parent = open[open.length - 1];
     if (parent === undefined) {
-      top.push(item);
+      root.append(item);
     } else {
       if (parent.children === null) {
         parent.children = make('ul', 'outline-children');
@@ -366,8 +432,7 @@ function outlineItems(outline) {
       parent.children.append(item);
     }
     open.push({ level, item, children: null });
-  });
-  return top;
+  };
 }
 
 /**
@@ -396,21 +461,32 @@ function contentsItem(entry, index) {
 }
 
 /**
+ * Renders the outline panel, OUTLINE_PER_FRAME entries per frame.
  * @param {readonly OutlineEntry[]} outline
  * @param {readonly ContentsEntry[]} contents
+ * @param {() => boolean} current whether this outline is still the one to show
+ * @returns {Promise<boolean>} false when it stopped because a newer check or edit came
  */
-function renderOutline(outline, contents) {
-  shownOutline = [...outline];
+async function renderOutline(outline, contents, current) {
+  const headings = [...outline];
+  shownOutline = headings;
   shownContents = [...contents];
-  outlineTree.replaceChildren(...outlineItems(shownOutline));
+  const still = () => current() && shownOutline === headings;
   outlineCount.textContent = outline.length > 0 ? plural(outline.length, 'heading', 'headings') : '';
   outlineNote.textContent = 'No headings found.';
   outlineNote.hidden = outline.length > 0;
-
-  contentsList.replaceChildren(...shownContents.map(contentsItem));
   const found = shownContents.filter((entry) => targetOf(entry) !== undefined).length;
   contentsCount.textContent = `${found} of ${plural(shownContents.length, 'entry', 'entries')} found`;
   contentsSection.hidden = shownContents.length === 0;
+
+  outlineTree.replaceChildren();
+  const addHeading = outlineBuilder(outlineTree);
+  if (!(await inFrames(0, headings.length, OUTLINE_PER_FRAME, (index) => addHeading(headings[index], index), still))) {
+    return false;
+  }
+  contentsList.replaceChildren();
+  const entries = shownContents;
+  return inFrames(0, entries.length, OUTLINE_PER_FRAME, (index) => contentsList.append(contentsItem(entries[index], index)), still);
 }
 
 /** @param {string} note what the empty outline says */
@@ -426,20 +502,66 @@ function clearOutline(note) {
 }
 
 /**
+ * Appends list items for `shownIssues[from, to)`, ISSUES_PER_FRAME per frame, then a "Show more" item if
+ * issues remain.
+ * @param {number} from
+ * @param {number} to
+ * @param {() => boolean} current whether this list is still the one to show
+ * @returns {Promise<boolean>} false when it stopped because a newer check or edit came
+ */
+async function appendIssueItems(from, to, current) {
+  issueList.querySelector(':scope > li.issues-more')?.remove();
+  const issues = shownIssues;
+  const text = shownText;
+  if (to - from > ISSUES_PER_FRAME) issueList.setAttribute('aria-busy', 'true');
+  const done = await inFrames(
+    from,
+    to,
+    ISSUES_PER_FRAME,
+    (index) => issueList.append(issueItem(issues[index], index, text)),
+    () => current() && issues === shownIssues,
+  );
+  if (!done) return false;
+  issueList.removeAttribute('aria-busy');
+  if (to < issues.length) {
+    const more = make('button', 'issues-more-button', `Show ${Math.min(LIST_PAGE_SIZE, issues.length - to)} more`);
+    more.type = 'button';
+    more.dataset.shown = String(to);
+    const item = make('li', 'issues-more');
+    item.append(more, make('span', 'issues-more-note', ` (${issues.length - to} not listed yet)`));
+    issueList.append(item);
+  }
+  return true;
+}
+
+/**
+ * Renders the report: summary, statistics and highlights at once, then the issue list's first
+ * LIST_PAGE_SIZE items and the outline a frame's worth at a time.
  * @param {Report} report
  * @param {string} text the text the report is for
+ * @param {() => boolean} current whether this report is still the one to show
+ * @returns {Promise<boolean>} false when it stopped because a newer check or edit came
  */
-function renderReport(report, text) {
+async function renderReport(report, text, current) {
   shownIssues = report.issues;
-  issueList.replaceChildren(...report.issues.map((issue, index) => issueItem(issue, index, text)));
+  shownText = text;
   editor.showSpans(report.issues);
   summaryLine.textContent = summarize(report.issues);
   renderStats(report.stats ?? {}, report.timing?.checkMs ?? Number.NaN);
-  renderOutline(report.outline ?? [], report.contents ?? []);
+  // Thousands of new highlights take a frame of their own; a short list follows in the same frame, so
+  // the list and the highlights never disagree on screen.
+  if (report.issues.length > ISSUES_PER_FRAME) {
+    await nextFrame();
+    if (!current()) return false;
+  }
+  issueList.replaceChildren();
+  if (!(await appendIssueItems(0, Math.min(LIST_PAGE_SIZE, report.issues.length), current))) return false;
+  return renderOutline(report.outline ?? [], report.contents ?? [], current);
 }
 
 function renderNotChecked() {
   shownIssues = [];
+  shownText = '';
   issueList.replaceChildren();
   editor.clearSpans();
   summaryLine.textContent = 'Not checked.';
@@ -470,36 +592,43 @@ function renderRules(rules) {
 // ---------------------------------------------------------------------------------------------------
 // Checking
 
-function runCheck() {
+async function runCheck() {
   pendingCheck = undefined;
   if (checker === null) return;
   const text = editor.text;
-  /** @type {Report} */
+  const generation = ++checkGeneration;
+  const current = () => generation === checkGeneration && text === editor.text;
+  setCheckState('pending');
+  performance.mark(CHECK_START_MARK);
+  /** @type {Report | null} */
   let report;
   try {
-    report = checker.check(text, disabledRules.size > 0 ? { disable: [...disabledRules] } : undefined);
+    report = await checker.check(text, disabledRules.size > 0 ? { disable: [...disabledRules] } : undefined);
   } catch (error) {
+    // A newer check is already on its way; its answer will say what is what.
+    if (generation !== checkGeneration) return;
     renderNotChecked();
     showStatus(`The check failed: ${describeError(error)}. Your text is unchanged.`, 'error');
     lastCheckFailed = true;
     setCheckState('error');
     return;
   }
-  // check() is synchronous today, so this never fires; it keeps stale reports out if it moves to a worker.
-  if (text !== editor.text) return;
-  renderReport(report, text);
+  // Superseded by a newer check, or the text changed meanwhile (its own check is scheduled).
+  if (report === null || !current()) return;
+  if (!(await renderReport(report, text, current))) return;
   if (lastCheckFailed) {
     lastCheckFailed = false;
     showStatus(readyMessage());
   }
   setCheckState('checked');
+  performance.mark(CHECK_END_MARK);
 }
 
 function scheduleCheck() {
   if (checker === null) return;
   setCheckState('pending');
   clearTimeout(pendingCheck);
-  pendingCheck = setTimeout(runCheck, CHECK_DELAY_MS);
+  pendingCheck = setTimeout(() => void runCheck(), CHECK_DELAY_MS);
 }
 
 function readyMessage() {
@@ -507,6 +636,146 @@ function readyMessage() {
     ? 'Ready: findings are checked as you type.'
     : 'Ready, but this browser cannot highlight text in place; use the list of findings.';
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Input: paste with structure, open and drop files
+
+/**
+ * Inserts `text` at the caret as if typed, so Ctrl+Z takes it back (execCommand keeps the textarea's
+ * native undo; setRangeText is the fallback where it is missing). Fires `input` either way.
+ * @param {string} text
+ */
+function insertAtCaret(text) {
+  const { textarea } = editor;
+  if (document.activeElement !== textarea) textarea.focus();
+  const before = textarea.value;
+  const { selectionStart, selectionEnd } = textarea;
+  if (document.execCommand('insertText', false, text) && textarea.value !== before) return;
+  textarea.setRangeText(text, selectionStart, selectionEnd, 'end');
+  textarea.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+}
+
+/**
+ * Replaces the whole text with an opened file's, undoably, and puts the caret at the top.
+ * @param {string} text
+ */
+function replaceAllText(text) {
+  const { textarea } = editor;
+  textarea.focus();
+  textarea.select();
+  insertAtCaret(text);
+  if (textarea.value !== text) {
+    // The insertion did not take (an old browser); set the text directly.
+    editor.setText(text);
+    saveDraft(text);
+    scheduleCheck();
+  }
+  textarea.setSelectionRange(0, 0);
+  textarea.scrollTop = 0;
+  editor.syncScroll();
+}
+
+editor.textarea.addEventListener('paste', (event) => {
+  const data = event.clipboardData;
+  // Plain text is pasted by the browser itself.
+  if (!data || !data.types.includes('text/html')) return;
+  const doc = parseHtml(data.getData('text/html'));
+  // HTML with no headings, lists, tables or paragraphs adds nothing to its own plain text.
+  if (!hasStructure(doc) && data.types.includes('text/plain')) return;
+  event.preventDefault();
+  let text = htmlToText(doc);
+  if (text === '') return;
+  // Blocks (more than one line) pasted mid-line start and end on lines of their own, so a pasted
+  // heading or list is still one.
+  if (text.includes('\n')) {
+    const { value, selectionStart, selectionEnd } = editor.textarea;
+    if (selectionStart > 0 && value[selectionStart - 1] !== '\n') text = `\n\n${text}`;
+    if (selectionEnd < value.length && value[selectionEnd] !== '\n') text = `${text}\n\n`;
+  }
+  insertAtCaret(text);
+});
+
+/** @param {number} bytes */
+function formatSize(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * Reads a file as the text the checker reads; throws an Error saying why when it is not readable text.
+ * @param {File} file
+ * @returns {Promise<string>}
+ */
+async function readArticleFile(file) {
+  const name = `“${file.name || 'the file'}”`;
+  const isHtml = HTML_FILE_NAME.test(file.name) || file.type === 'text/html';
+  const hasExtension = /\.[^./]+$/.test(file.name);
+  if (!isHtml && !TEXT_FILE_NAME.test(file.name) && hasExtension && !file.type.startsWith('text/')) {
+    throw new Error(`${name} is not a text file: open a .txt, .md or .html file`);
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    throw new Error(`${name} is ${formatSize(file.size)}; files over ${formatSize(MAX_FILE_BYTES)} are not opened`);
+  }
+  /** @type {Uint8Array} */
+  let bytes;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    throw new Error(`${name} could not be read`);
+  }
+  if (bytes.includes(0)) throw new Error(`${name} looks like a binary file, not text`);
+  /** @type {string} */
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${name} is not UTF-8 text (save it as UTF-8 and open it again)`);
+  }
+  text = isHtml ? htmlToText(text) : text.replace(/\r\n?/g, '\n');
+  if (text.trim() === '') throw new Error(`${name} has no text`);
+  return text;
+}
+
+/** @param {File} file */
+async function openFile(file) {
+  try {
+    const text = await readArticleFile(file);
+    replaceAllText(text);
+    showStatus(`Opened “${file.name}” (${text.length.toLocaleString('en')} characters). Ctrl+Z brings back the previous text.`);
+  } catch (error) {
+    showStatus(`Not opened: ${describeError(error)}. Your text is unchanged.`, 'error');
+  }
+}
+
+openButton.addEventListener('click', () => fileInput.click());
+fileInput.addEventListener('change', () => {
+  const file = fileInput.files?.[0];
+  // Cleared, so choosing the same file again fires `change` again.
+  fileInput.value = '';
+  if (file) void openFile(file);
+});
+
+/** @param {DragEvent} event */
+function carriesFiles(event) {
+  return event.dataTransfer?.types.includes('Files') ?? false;
+}
+
+// A file dropped anywhere on the page is opened (and never navigated to, which would leave the page).
+document.addEventListener('dragover', (event) => {
+  if (!carriesFiles(event)) return;
+  event.preventDefault();
+  if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+  editorBox.classList.add('is-drop-target');
+});
+document.addEventListener('dragleave', (event) => {
+  if (event.relatedTarget === null) editorBox.classList.remove('is-drop-target');
+});
+document.addEventListener('drop', (event) => {
+  editorBox.classList.remove('is-drop-target');
+  if (!carriesFiles(event)) return;
+  event.preventDefault();
+  const file = event.dataTransfer?.files[0];
+  if (file) void openFile(file);
+});
 
 // ---------------------------------------------------------------------------------------------------
 // Events and start-up
@@ -542,6 +811,22 @@ function clickedButton(event, selector) {
 }
 
 issueList.addEventListener('click', (event) => {
+  const more = clickedButton(event, 'button.issues-more-button');
+  if (more) {
+    if (more.getAttribute('aria-disabled') === 'true') return;
+    more.setAttribute('aria-disabled', 'true');
+    const from = Number(more.dataset.shown);
+    const issues = shownIssues;
+    const current = () => issues === shownIssues;
+    // The items come in the frames after the click's own, which on a long article is busy enough.
+    void nextFrame()
+      .then(() => current() && appendIssueItems(from, Math.min(from + LIST_PAGE_SIZE, issues.length), current))
+      .then((done) => {
+        // Keyboard users land on the first new item rather than at the top of the page.
+        if (done) issueList.querySelector(`button.issue[data-index="${from}"]`)?.focus();
+      });
+    return;
+  }
   const button = clickedButton(event, 'button.issue, button.issue-related');
   const issue = button ? shownIssues[Number(button.dataset.index)] : undefined;
   if (!button || !issue) return;
@@ -570,7 +855,7 @@ ruleList.addEventListener('change', (event) => {
   if (toggle.checked) disabledRules.delete(toggle.dataset.rule);
   else disabledRules.add(toggle.dataset.rule);
   clearTimeout(pendingCheck);
-  runCheck();
+  void runCheck();
 });
 
 async function start() {
@@ -588,9 +873,9 @@ async function start() {
     setCheckState('error');
     return;
   }
-  checker = loadedChecker.value;
-  versionLabel.textContent = `v${checker.version()}`;
-  const rules = checker.rules();
+  checker = loadedChecker.value.client;
+  versionLabel.textContent = `v${loadedChecker.value.version}`;
+  const rules = loadedChecker.value.rules;
   rulesById = new Map(rules.map((rule) => [rule.id, rule]));
   renderRules(rules);
   showStatus(
@@ -599,7 +884,7 @@ async function start() {
       : `The sample article could not be loaded (${describeError(text.reason)}); paste an article to check it.`,
     text.status === 'fulfilled' ? 'info' : 'error',
   );
-  runCheck();
+  await runCheck();
 }
 
 start().catch((error) => {

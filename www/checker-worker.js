@@ -1,35 +1,62 @@
 // @ts-check
-//! Minimal checker worker (the widget branch's stand-in; the shared one replaces it at merge).
-//! Messages in: `{ type: 'init', wasmUrl?: string }`, `{ type: 'check', id, text, options }`.
-//! Messages out: `{ type: 'ready', version, rules }`, `{ type: 'init-error', message }`,
-//! `{ type: 'result', id, report }`, `{ type: 'error', id, message }`.
+//! The checker's worker: runs the wasm core off the main thread, so checking a long article never
+//! freezes the page. Started by `createChecker` (checker.js) as a module worker.
+//!
+//! Protocol (all messages are plain objects):
+//! - in:  `{ type: 'init', wasmUrl?: string }` once, first;
+//!        `{ type: 'check', id: number, text: string, options?: object }`.
+//! - out: `{ type: 'ready', version: string, rules: RuleMeta[] }` or `{ type: 'failed', message }` for init;
+//!        `{ type: 'result', id, json }` (the report as JSON text) or `{ type: 'error', id, message }` for
+//!        each check.
+//!
+//! Invariants:
+//! - The module is imported dynamically inside `init`, so a missing or broken package is reported as a
+//!   message (with the reason) instead of killing the worker silently.
+//! - Checks run one at a time in arrival order; every `check` message gets exactly one answer with its id.
 
-import init, { check, rules, version } from './pkg/article_checker.js';
-
-/** @type {Promise<unknown> | null} */
-let loading = null;
+/** @type {{ check: (text: string, options?: object) => unknown } | null} */
+let core = null;
 
 /** @param {unknown} error */
-function messageOf(error) {
+function describe(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-self.addEventListener('message', async (event) => {
-  const data = event.data;
-  if (data?.type === 'init') {
-    loading = init(data.wasmUrl ? { module_or_path: data.wasmUrl } : undefined);
-    try {
-      await loading;
-      self.postMessage({ type: 'ready', version: version(), rules: rules() });
-    } catch (error) {
-      self.postMessage({ type: 'init-error', message: `The checker could not load: ${messageOf(error)}` });
-    }
-  } else if (data?.type === 'check') {
-    try {
-      await loading;
-      self.postMessage({ type: 'result', id: data.id, report: check(data.text, data.options ?? undefined) });
-    } catch (error) {
-      self.postMessage({ type: 'error', id: data.id, message: messageOf(error) });
-    }
+/** @param {{ wasmUrl?: string }} message */
+async function init(message) {
+  try {
+    const module = await import('./pkg/article_checker.js');
+    // The pkg's init resolves its own URL (`new URL('article_checker_bg.wasm', import.meta.url)`) when
+    // given none; a site hosting the wasm elsewhere passes its URL.
+    await (message.wasmUrl ? module.default({ module_or_path: message.wasmUrl }) : module.default());
+    core = module;
+    self.postMessage({ type: 'ready', version: String(module.version()), rules: module.rules() });
+  } catch (error) {
+    self.postMessage({ type: 'failed', message: describe(error) });
   }
+}
+
+/** @param {{ id: number, text: string, options?: object }} message */
+function check(message) {
+  if (core === null) {
+    self.postMessage({ type: 'error', id: message.id, message: 'the checker is not loaded' });
+    return;
+  }
+  try {
+    const report = message.options === undefined ? core.check(message.text) : core.check(message.text, message.options);
+    // As JSON text: on the page, JSON.parse of a report with thousands of issues is about three times
+    // faster than receiving the same objects by structured clone, and it runs on the main thread.
+    self.postMessage({ type: 'result', id: message.id, json: JSON.stringify(report) });
+  } catch (error) {
+    self.postMessage({ type: 'error', id: message.id, message: describe(error) });
+  }
+}
+
+/** Init is async; checks that arrive before it finishes wait for it. */
+let initialized = Promise.resolve();
+
+self.addEventListener('message', (event) => {
+  const message = event.data;
+  if (message?.type === 'init') initialized = init(message);
+  else if (message?.type === 'check') initialized.then(() => check(message));
 });

@@ -1,90 +1,122 @@
 // @ts-check
-//! Minimal shared checker client (the widget branch's stand-in; the shared one replaces it at merge).
+//! The checker client: runs the wasm core in a module Web Worker (checker-worker.js) and offers it as
+//! promises, so the page's main thread stays free while a long article is checked.
 //!
-//! `createChecker({ wasmUrl })` starts a module worker (./checker-worker.js) that loads the wasm from
-//! `wasmUrl` (default: the pkg's own URL) and returns
-//! `{ ready: Promise<{ version, rules }>, check(text, options?): Promise<Report | null>, terminate() }`.
-//! At most one check runs in the worker and one waits; a newer call replaces the waiting one, whose
-//! promise resolves to null (superseded). Errors reject with an Error whose message is for the user.
+//! ```js
+//! const checker = createChecker();            // or createChecker({ wasmUrl: 'https://cdn.example/…wasm' })
+//! const { version, rules } = await checker.ready;
+//! const report = await checker.check(text);   // null: a newer check superseded this one
+//! ```
+//!
+//! Invariants:
+//! - At most one check is in the worker at a time, and at most one waits behind it. A new `check` while
+//!   one waits resolves the waiting one with `null` at once (it is never run); the one running resolves
+//!   with `null` when it finishes if a newer check was asked for meanwhile. So the newest check always
+//!   runs, and no caller ever gets a report for anything but the newest text it asked about.
+//! - Failures reject with an `Error` whose message can be shown to the user as is: the worker or the
+//!   package not loading rejects `ready` and every check; a check that throws rejects that check only.
+//! - After `terminate()`, pending checks resolve with `null` and new ones reject.
 
 /**
  * @typedef {{ id: string, category: string, severity: string, summary: string, what: string, why: string,
  *             example: string, useInstead: string }} RuleMeta
- * @typedef {{ version: string, rules: RuleMeta[] }} Ready
- * @typedef {{ text: string, options: object | undefined, resolve: (report: any) => void,
+ * @typedef {any} Report the core's report (see app.js for its shape)
+ * @typedef {{ text: string, options: object | undefined, resolve: (report: Report | null) => void,
  *             reject: (error: Error) => void }} Job
- * @typedef {{ ready: Promise<Ready>, check: (text: string, options?: object) => Promise<any>,
+ * @typedef {{ ready: Promise<{ version: string, rules: RuleMeta[] }>,
+ *             check: (text: string, options?: object) => Promise<Report | null>,
  *             terminate: () => void }} Checker
  */
+
+const WORKER_URL = new URL('./checker-worker.js', import.meta.url);
 
 /**
  * @param {{ wasmUrl?: string | URL }} [options]
  * @returns {Checker}
  */
 export function createChecker({ wasmUrl } = {}) {
-  const base = globalThis.document?.baseURI ?? import.meta.url;
-  const resolvedWasmUrl = wasmUrl ? new URL(String(wasmUrl), base).href : undefined;
-  const worker = new Worker(new URL('./checker-worker.js', import.meta.url), { type: 'module' });
-  /** @type {(value: Ready) => void} */
+  const worker = new Worker(WORKER_URL, { type: 'module', name: 'article-checker' });
+  /** Why the checker cannot work, once it cannot. @type {Error | null} */
+  let broken = null;
+  let loaded = false;
+  let nextId = 1;
+  /** The check in the worker. @type {(Job & { id: number }) | null} */
+  let running = null;
+  /** The newest check, waiting for the running one. @type {Job | null} */
+  let waiting = null;
+
+  /** @type {(value: { version: string, rules: RuleMeta[] }) => void} */
   let resolveReady = () => {};
   /** @type {(error: Error) => void} */
   let rejectReady = () => {};
-  /** @type {Promise<Ready>} */
+  /** @type {Promise<{ version: string, rules: RuleMeta[] }>} */
   const ready = new Promise((resolve, reject) => {
     resolveReady = resolve;
     rejectReady = reject;
   });
+  // A page that only calls check() must not see an unhandled rejection for `ready` as well.
   ready.catch(() => {});
-  /** @type {Error | null} */
-  let failure = null;
-  /** @type {(Job & { id: number }) | null} */
-  let running = null;
-  /** @type {Job | null} */
-  let waiting = null;
-  let nextId = 1;
 
-  /** @param {Error} error */
-  function fail(error) {
-    failure = error;
-    rejectReady(error);
-    running?.reject(error);
-    waiting?.reject(error);
-    running = null;
-    waiting = null;
-  }
-
+  /** Sends the waiting check if the worker is free. */
   function pump() {
-    if (running || !waiting || failure) return;
+    if (!loaded || running !== null || waiting === null) return;
     running = { ...waiting, id: nextId++ };
     waiting = null;
     worker.postMessage({ type: 'check', id: running.id, text: running.text, options: running.options });
   }
 
+  /** @param {Error} error */
+  function fail(error) {
+    if (broken === null) broken = error;
+    rejectReady(broken);
+    for (const job of [running, waiting]) job?.reject(broken);
+    running = null;
+    waiting = null;
+  }
+
   worker.addEventListener('message', (event) => {
-    const data = event.data;
-    if (data?.type === 'ready') {
-      resolveReady({ version: data.version, rules: data.rules });
-    } else if (data?.type === 'init-error') {
-      fail(new Error(data.message));
-    } else if ((data?.type === 'result' || data?.type === 'error') && running?.id === data.id) {
-      const job = running;
-      running = null;
-      // A newer request arrived while this one ran: this result is already stale.
-      if (data.type === 'error') job.reject(new Error(data.message));
-      else job.resolve(waiting ? null : data.report);
-      pump();
+    const message = event.data;
+    switch (message?.type) {
+      case 'ready':
+        loaded = true;
+        resolveReady({ version: message.version, rules: message.rules });
+        pump();
+        break;
+      case 'failed':
+        fail(new Error(message.message));
+        worker.terminate();
+        break;
+      case 'result':
+      case 'error': {
+        if (running === null || message.id !== running.id) break;
+        const job = running;
+        running = null;
+        // Superseded: a newer check is waiting, so this answer is of no use to anyone.
+        if (waiting !== null) job.resolve(null);
+        else if (message.type === 'result') job.resolve(JSON.parse(message.json));
+        else job.reject(new Error(message.message));
+        pump();
+        break;
+      }
+      default:
+        break;
     }
   });
+  // The worker script itself could not load or run (404, syntax error, out of memory).
   worker.addEventListener('error', (event) => {
     event.preventDefault();
-    fail(new Error(`The checker could not load${event.message ? `: ${event.message}` : ''}`));
+    fail(new Error(event.message || 'the checker’s worker could not start'));
   });
-  worker.postMessage({ type: 'init', wasmUrl: resolvedWasmUrl });
+  worker.addEventListener('messageerror', () => fail(new Error('the checker sent a message that could not be read')));
+
+  // A relative URL means relative to the page, not to the worker.
+  const base = globalThis.document?.baseURI ?? globalThis.location?.href;
+  worker.postMessage({ type: 'init', wasmUrl: wasmUrl === undefined ? undefined : new URL(String(wasmUrl), base).href });
 
   return {
     ready,
     check(text, options) {
-      if (failure) return Promise.reject(failure);
+      if (broken !== null) return Promise.reject(broken);
       return new Promise((resolve, reject) => {
         waiting?.resolve(null);
         waiting = { text, options, resolve, reject };
@@ -93,7 +125,11 @@ export function createChecker({ wasmUrl } = {}) {
     },
     terminate() {
       worker.terminate();
-      fail(new Error('The checker was stopped'));
+      for (const job of [running, waiting]) job?.resolve(null);
+      running = null;
+      waiting = null;
+      if (broken === null) broken = new Error('the checker was stopped');
+      rejectReady(broken);
     },
   };
 }

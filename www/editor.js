@@ -27,6 +27,10 @@
 export const CATEGORIES = /** @type {const} */ (['structure', 'consistency', 'mechanics', 'style']);
 
 const HIGHLIGHT_PREFIX = 'ac-';
+/** Over this many UTF-16 units the backdrop gets `is-long`, and its highlights lose their underlines
+ *  (style.css): with any underline, Chromium re-measures the whole text on every frame that follows a
+ *  DOM change, which on a 1 MB article takes over 100 ms a frame. */
+export const LONG_TEXT = 250_000;
 const CURRENT_HIGHLIGHT = 'ac-current';
 
 /** Whether this browser can paint highlights (the text still works without them). */
@@ -96,6 +100,7 @@ export class Editor {
     if (before === after) return;
     const { prefix, suffix } = commonEnds(before, after);
     this.mirror.replaceData(prefix, before.length - prefix - suffix, after.slice(prefix, after.length - suffix));
+    this.backdrop.classList.toggle('is-long', after.length > LONG_TEXT);
     this.syncScroll();
   }
 
