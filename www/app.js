@@ -866,7 +866,7 @@ async function start() {
   if (loadedChecker.status === 'rejected') {
     renderNotChecked();
     showStatus(
-      `The checker could not be loaded (${describeError(loadedChecker.reason)}). ` +
+      `The checker could not be loaded (${describeError(loadedChecker.reason).replace(/^could not load the checker: /, '')}). ` +
         'Your text is kept and saved here, but it is not being checked.',
       'error',
     );

@@ -32,7 +32,7 @@ async function init(message) {
     core = module;
     self.postMessage({ type: 'ready', version: String(module.version()), rules: module.rules() });
   } catch (error) {
-    self.postMessage({ type: 'failed', message: describe(error) });
+    self.postMessage({ type: 'failed', message: `could not load the checker: ${describe(error)}` });
   }
 }
 
