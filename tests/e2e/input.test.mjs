@@ -7,24 +7,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { access } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
-
-const WWW_ROOT = fileURLToPath(new URL('../../www/', import.meta.url));
-const PKG_SCRIPT = fileURLToPath(new URL('../../www/pkg/article_checker.js', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-default-apps',
-  '--disable-extensions',
-];
+import { assertNoErrors, startHarness, stopHarness } from './harness.mjs';
 
 /** Clipboard HTML as Chromium puts it there, with hostile parts that must stay inert. */
 const CLIPBOARD_HTML = [
@@ -159,24 +142,13 @@ function elementCounts(page) {
   }));
 }
 
-/** @param {Watch} watch */
-function assertNoErrors(watch) {
-  assert.deepEqual(watch.pageErrors, [], 'no page errors');
-  assert.deepEqual(watch.consoleErrors, [], 'no console errors or CSP violations');
-}
-
 describe('page input: paste, open and drop', { timeout: 60_000 }, () => {
   before(async () => {
-    await access(PKG_SCRIPT).catch(() => {
-      throw new Error(`${PKG_SCRIPT} is missing: build it first with ./scripts/build.sh`);
-    });
-    ({ server, url: baseUrl } = await startServer({ root: WWW_ROOT, port: 0, host: '127.0.0.1' }));
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    ({ browser, server, baseUrl } = await startHarness());
   });
 
   after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await stopHarness({ browser, server });
   });
 
   it('turns pasted HTML into Markdown structure at the caret, inert, and undoable', async () => {

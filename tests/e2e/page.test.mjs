@@ -19,13 +19,9 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { access, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
+import { readFile } from 'node:fs/promises';
+import { assertNoErrors, startHarness, stopHarness } from './harness.mjs';
 
-const WWW_ROOT = fileURLToPath(new URL('../../www/', import.meta.url));
-const PKG_SCRIPT = fileURLToPath(new URL('../../www/pkg/article_checker.js', import.meta.url));
 const SAMPLE_ARTICLE = new URL('../../www/sample-article.txt', import.meta.url);
 const PASTE_FIXTURE = new URL('./fixtures/paste.txt', import.meta.url);
 /** Markdown headings H1–H4 (an H4 right under an H2) and a contents list with one entry no section has. */
@@ -36,18 +32,6 @@ const FIXTURE_RULES = ['missing-space', 'lowercase-sentence-start', 'repeated-wo
 
 /** The page paints each category in its own highlight; others (the chosen issue) are ignored here. */
 const CATEGORY_HIGHLIGHTS = ['ac-structure', 'ac-consistency', 'ac-mechanics', 'ac-style'];
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-default-apps',
-  '--disable-extensions',
-];
 
 /** Markup a careless page would turn into elements; each sets a flag if it ever runs. */
 const HOSTILE_TEXT = [
@@ -300,12 +284,6 @@ function assertOutlineMatches(view) {
   }
 }
 
-/** @param {Watch} watch */
-function assertNoErrors(watch) {
-  assert.deepEqual(watch.pageErrors, [], 'no page errors');
-  assert.deepEqual(watch.consoleErrors, [], 'no console errors or CSP violations');
-}
-
 /**
  * The selection in the textarea and whether the selected span is inside the textarea's visible box,
  * measured on the backdrop mirror (which must be scrolled exactly like the textarea).
@@ -335,16 +313,11 @@ function readSelection(page) {
 
 describe('article-checker page', { timeout: 120_000 }, () => {
   before(async () => {
-    await access(PKG_SCRIPT).catch(() => {
-      throw new Error(`${PKG_SCRIPT} is missing: build it first with \`wasm-pack build --target web --out-dir www/pkg\``);
-    });
-    ({ server, url: baseUrl } = await startServer({ root: WWW_ROOT, port: 0, host: '127.0.0.1' }));
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    ({ browser, server, baseUrl } = await startHarness());
   });
 
   after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await stopHarness({ browser, server });
   });
 
   it('loads the sample article with findings, without errors or CSP violations', async (t) => {

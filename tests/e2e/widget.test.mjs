@@ -17,26 +17,11 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { access, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
+import { assertNoErrors, startHarness, stopHarness } from './harness.mjs';
 
-const WWW_ROOT = fileURLToPath(new URL('../../www/', import.meta.url));
-const PKG_SCRIPT = fileURLToPath(new URL('../../www/pkg/article_checker.js', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url));
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-default-apps',
-  '--disable-extensions',
-];
 
 /** Markup a careless widget would turn into elements; each sets a flag if it ever runs. */
 const HOSTILE_TEXT = [
@@ -170,24 +155,13 @@ function assertListMatches(widget, issues) {
   });
 }
 
-/** @param {Watch} watch */
-function assertNoErrors(watch) {
-  assert.deepEqual(watch.pageErrors, [], 'no page errors');
-  assert.deepEqual(watch.consoleErrors, [], 'no console errors or CSP violations');
-}
-
 describe('<article-checker> on the demo host page', { timeout: 60_000 }, () => {
   before(async () => {
-    await access(PKG_SCRIPT).catch(() => {
-      throw new Error(`${PKG_SCRIPT} is missing: build it first with ./scripts/build.sh`);
-    });
-    ({ server, url: baseUrl } = await startServer({ root: WWW_ROOT, port: 0, host: '127.0.0.1' }));
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    ({ browser, server, baseUrl } = await startHarness());
   });
 
   after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await stopHarness({ browser, server });
   });
 
   it('own editor: finds the issues, fires article-check with the report, re-checks after typing', async () => {

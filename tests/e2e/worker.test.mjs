@@ -12,24 +12,8 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { access } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
+import { startHarness, stopHarness } from './harness.mjs';
 
-const WWW_ROOT = fileURLToPath(new URL('../../www/', import.meta.url));
-const PKG_SCRIPT = fileURLToPath(new URL('../../www/pkg/article_checker.js', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-default-apps',
-  '--disable-extensions',
-];
 const TARGET_SIZE = 1_000_000;
 const LONG_TASK_MS = 50;
 
@@ -127,16 +111,11 @@ let baseUrl;
 
 describe('checking a 1 MB article', { timeout: 90_000 }, () => {
   before(async () => {
-    await access(PKG_SCRIPT).catch(() => {
-      throw new Error(`${PKG_SCRIPT} is missing: build it first with ./scripts/build.sh`);
-    });
-    ({ server, url: baseUrl } = await startServer({ root: WWW_ROOT, port: 0, host: '127.0.0.1' }));
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    ({ browser, server, baseUrl } = await startHarness());
   });
 
   after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await stopHarness({ browser, server });
   });
 
   it('checker.js: a superseded check resolves null, the newest gets its report, failures reject with a message', async () => {

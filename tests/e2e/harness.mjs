@@ -1,0 +1,55 @@
+// @ts-check
+//! Shared set-up of the end-to-end tests: the in-process static server over www/ (on a free port of
+//! 127.0.0.1) and headless Chromium from /usr/bin/chromium with the flags this closed network needs.
+
+import assert from 'node:assert/strict';
+import { access } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const WWW_ROOT = fileURLToPath(new URL('../../www/', import.meta.url));
+export const PKG_SCRIPT = fileURLToPath(new URL('../../www/pkg/article_checker.js', import.meta.url));
+
+/** No sandbox (containers), no GPU, and nothing that would reach for the network on its own. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+];
+
+/**
+ * Starts the server and the browser; fails with a clear message when the wasm package is not built.
+ * @returns {Promise<{ browser: import('playwright-core').Browser, server: import('node:http').Server, baseUrl: string }>}
+ */
+export async function startHarness() {
+  await access(PKG_SCRIPT).catch(() => {
+    throw new Error(`${PKG_SCRIPT} is missing: build it first with ./scripts/build.sh`);
+  });
+  const { server, url: baseUrl } = await startServer({ root: WWW_ROOT, port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return { browser, server, baseUrl };
+}
+
+/**
+ * @param {{ browser?: import('playwright-core').Browser, server?: import('node:http').Server }} harness
+ */
+export async function stopHarness({ browser, server }) {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+}
+
+/**
+ * No uncaught page error and no console error (CSP violations are console errors) were recorded.
+ * @param {{ pageErrors: string[], consoleErrors: string[] }} watch
+ */
+export function assertNoErrors(watch) {
+  assert.deepEqual(watch.pageErrors, [], 'no page errors');
+  assert.deepEqual(watch.consoleErrors, [], 'no console errors or CSP violations');
+}
