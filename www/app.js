@@ -524,7 +524,7 @@ async function appendIssueItems(from, to, current) {
   if (!done) return false;
   issueList.removeAttribute('aria-busy');
   if (to < issues.length) {
-    const more = make('button', 'issues-more-button', `Show ${Math.min(LIST_PAGE_SIZE, issues.length - to)} more`);
+    const more = make('button', 'issues-more-button tool-button', `Show ${Math.min(LIST_PAGE_SIZE, issues.length - to)} more`);
     more.type = 'button';
     more.dataset.shown = String(to);
     const item = make('li', 'issues-more');

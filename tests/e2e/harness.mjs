@@ -53,3 +53,33 @@ export function assertNoErrors(watch) {
   assert.deepEqual(watch.pageErrors, [], 'no page errors');
   assert.deepEqual(watch.consoleErrors, [], 'no console errors or CSP violations');
 }
+
+/**
+ * Waits until the list and highlights match the textarea's current text (and that text is `expected`).
+ * @param {import('playwright-core').Page} page
+ * @param {string | null} expected
+ */
+export async function waitForCheck(page, expected) {
+  await page.waitForFunction(
+    (text) => {
+      const app = document.getElementById('app');
+      const textarea = /** @type {HTMLTextAreaElement | null} */ (document.getElementById('editor-input'));
+      if (app?.dataset.checkState === 'error') throw new Error(document.getElementById('status')?.textContent ?? 'error');
+      return app?.dataset.checkState === 'checked' && (text === null || textarea?.value === text);
+    },
+    expected,
+    { timeout: 20_000 },
+  );
+}
+
+/**
+ * Replaces the editor's text the way a user would: focus, select all, type the text in one go.
+ * @param {import('playwright-core').Page} page
+ * @param {string} text
+ */
+export async function replaceText(page, text) {
+  await page.locator('#editor-input').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(text);
+  await waitForCheck(page, text);
+}

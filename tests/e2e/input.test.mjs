@@ -7,7 +7,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoErrors, startHarness, stopHarness } from './harness.mjs';
+import { assertNoErrors, replaceText, startHarness, stopHarness, waitForCheck } from './harness.mjs';
 
 /** Clipboard HTML as Chromium puts it there, with hostile parts that must stay inert. */
 const CLIPBOARD_HTML = [
@@ -98,34 +98,6 @@ async function openPage() {
   return { page, watch };
 }
 
-/**
- * @param {import('playwright-core').Page} page
- * @param {string | null} expected the textarea's text once checked (null: any)
- */
-async function waitForCheck(page, expected) {
-  await page.waitForFunction(
-    (text) => {
-      const app = document.getElementById('app');
-      const textarea = /** @type {HTMLTextAreaElement | null} */ (document.getElementById('editor-input'));
-      if (app?.dataset.checkState === 'error') throw new Error(document.getElementById('status')?.textContent ?? 'error');
-      return app?.dataset.checkState === 'checked' && (text === null || textarea?.value === text);
-    },
-    expected,
-    { timeout: 20_000 },
-  );
-}
-
-/**
- * @param {import('playwright-core').Page} page
- * @param {string} text
- */
-async function setText(page, text) {
-  await page.locator('#editor-input').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(text);
-  await waitForCheck(page, text);
-}
-
 /** @param {import('playwright-core').Page} page */
 function textOf(page) {
   return page.locator('#editor-input').inputValue();
@@ -155,7 +127,7 @@ describe('page input: paste, open and drop', { timeout: 60_000 }, () => {
     const { page, watch } = await openPage();
     const start = 'Intro paragraph.\n\n';
     const end = '\n\nClosing paragraph.';
-    await setText(page, start + end);
+    await replaceText(page, start + end);
     const countsBefore = await elementCounts(page);
     watch.requests.length = 0;
 
@@ -193,7 +165,7 @@ describe('page input: paste, open and drop', { timeout: 60_000 }, () => {
   it('keeps the structure of HTML pasted through the real clipboard (Ctrl+V)', async () => {
     const { page, watch } = await openPage();
     // Pasted mid-line, the blocks start on a line of their own.
-    await setText(page, 'Before. ');
+    await replaceText(page, 'Before. ');
     await page.evaluate(async () => {
       const html = '<h3>From a web page</h3><ul><li>one</li><li>two</li></ul><p>After the list.</p>';
       await navigator.clipboard.write([
@@ -213,7 +185,7 @@ describe('page input: paste, open and drop', { timeout: 60_000 }, () => {
 
   it('pastes plain text as is, at the caret', async () => {
     const { page, watch } = await openPage();
-    await setText(page, 'First line.\nLast line.');
+    await replaceText(page, 'First line.\nLast line.');
     const plain = 'Pasted <b>not bold</b>\n- a list item\r\n# not a heading yet';
     await page.evaluate((text) => navigator.clipboard.writeText(text), plain);
     await page.evaluate(() => {
@@ -287,7 +259,7 @@ describe('page input: paste, open and drop', { timeout: 60_000 }, () => {
   it('refuses binary, non-UTF-8, oversized and non-text files with a message, and keeps the text', async () => {
     const { page, watch } = await openPage();
     const text = 'My draft, which must survive every refused file.';
-    await setText(page, text);
+    await replaceText(page, text);
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     /** @type {[{ name: string, mimeType: string, buffer: Buffer }, RegExp][]} */
     const cases = [

@@ -20,7 +20,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { assertNoErrors, startHarness, stopHarness } from './harness.mjs';
+import { assertNoErrors, replaceText, startHarness, stopHarness, waitForCheck } from './harness.mjs';
 
 const SAMPLE_ARTICLE = new URL('../../www/sample-article.txt', import.meta.url);
 const PASTE_FIXTURE = new URL('./fixtures/paste.txt', import.meta.url);
@@ -111,36 +111,6 @@ async function openPage({ beforeLoad, expectState = 'checked' } = {}) {
     await page.waitForSelector('main[data-check-state="error"]', { timeout: 20_000 });
   }
   return { page, watch };
-}
-
-/**
- * Waits until the list and highlights match the textarea's current text (and that text is `expected`).
- * @param {import('playwright-core').Page} page
- * @param {string | null} expected
- */
-async function waitForCheck(page, expected) {
-  await page.waitForFunction(
-    (text) => {
-      const app = document.getElementById('app');
-      const textarea = /** @type {HTMLTextAreaElement | null} */ (document.getElementById('editor-input'));
-      if (app?.dataset.checkState === 'error') throw new Error(document.getElementById('status')?.textContent ?? 'error');
-      return app?.dataset.checkState === 'checked' && (text === null || textarea?.value === text);
-    },
-    expected,
-    { timeout: 20_000 },
-  );
-}
-
-/**
- * Replaces the editor's text the way a user would: focus, select all, type the text in one go.
- * @param {import('playwright-core').Page} page
- * @param {string} text
- */
-async function replaceText(page, text) {
-  await page.locator('#editor-input').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(text);
-  await waitForCheck(page, text);
 }
 
 /**
