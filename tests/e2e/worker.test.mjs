@@ -261,6 +261,41 @@ describe('checking a 1 MB article', { timeout: 90_000 }, () => {
       `no main-thread task over ${LONG_TASK_MS} ms while the check runs and the results render`,
     );
 
+    // Thousands of findings are painted a window at a time: the ranges cover the top of the text, and
+    // scrolling to the middle moves them there.
+    const paintedRanges = () =>
+      page.evaluate(() => {
+        const starts = [];
+        for (const [name, highlight] of CSS.highlights) {
+          if (name === 'ac-current') continue;
+          for (const range of /** @type {Iterable<Range>} */ (/** @type {unknown} */ (highlight))) starts.push(range.startOffset);
+        }
+        return { count: starts.length, min: Math.min(...starts), max: Math.max(...starts) };
+      });
+    const atTop = await paintedRanges();
+    assert.ok(atTop.count > 0 && atTop.count < total / 4, `a window of ranges is painted (${atTop.count} of ${total})`);
+    assert.ok(atTop.max < article.length / 10, `around the top of the text (up to offset ${atTop.max})`);
+    await page.evaluate(() => {
+      const textarea = /** @type {HTMLTextAreaElement} */ (document.getElementById('editor-input'));
+      textarea.scrollTop = textarea.scrollHeight / 2;
+    });
+    await page.waitForFunction(
+      (length) => {
+        for (const [name, highlight] of CSS.highlights) {
+          if (name === 'ac-current') continue;
+          for (const range of /** @type {Iterable<Range>} */ (/** @type {unknown} */ (highlight))) {
+            if (range.startOffset > length * 0.4 && range.startOffset < length * 0.6) return true;
+          }
+        }
+        return false;
+      },
+      article.length,
+      { timeout: 5_000 },
+    );
+    const atMiddle = await paintedRanges();
+    assert.ok(atMiddle.min > article.length * 0.3, `the window moved to the middle (from offset ${atMiddle.min})`);
+    console.log(`painted ranges: ${atTop.count} at the top (offsets ≤ ${atTop.max}), ${atMiddle.count} in the middle (${atMiddle.min}–${atMiddle.max}) of ${total} findings`);
+
     // "Show 200 more" lists the next ones, a frame's worth at a time, and moves focus to the first new one.
     await page.evaluate(() => {
       /** @type {any} */ (window).__longTasks.length = 0;
