@@ -20,6 +20,7 @@
 
 import { createChecker } from './checker.js';
 import { CATEGORIES, Editor, highlightsSupported } from './editor.js';
+import { applyFixes, readingTime, reportToJson, reportToMarkdown } from './export.js';
 import { hasStructure, htmlToText, parseHtml } from './html-to-text.js';
 
 /**
@@ -27,7 +28,8 @@ import { hasStructure, htmlToText, parseHtml } from './html-to-text.js';
  * @typedef {{ rule: string, category: string, severity: string, message: string, start: number, end: number,
  *             line: number, column: number, suggestions: string[], related: Related[] }} Issue
  * @typedef {{ words: number, sentences: number, paragraphs: number, headings: number }} Stats
- * @typedef {{ level: number, text: string, start: number, end: number }} OutlineEntry
+ * @typedef {{ level: number, text: string, start: number, end: number, empty?: boolean }} OutlineEntry
+ *   `empty` is set by the page from the report's `empty-section` findings.
  * @typedef {{ text: string, start: number, end: number, target: number | null }} ContentsEntry
  *   `target` indexes the outline; null when no section has the entry's heading.
  * @typedef {{ issues: Issue[], outline?: OutlineEntry[], contents?: ContentsEntry[],
@@ -40,6 +42,9 @@ import { hasStructure, htmlToText, parseHtml } from './html-to-text.js';
  */
 
 const DRAFT_KEY = 'article-checker:draft';
+/** The draft is saved this long after the last keystroke (and at once when the page is hidden): writing
+ *  a 1 MB draft to localStorage on every keystroke costs 7–26 ms each. */
+const DRAFT_DELAY_MS = 800;
 const SAMPLE_URL = 'sample-article.txt';
 const CHECK_DELAY_MS = 150;
 /** How many list items, and how many outline entries, are added per frame: the browser lays out and
@@ -107,6 +112,13 @@ const versionLabel = element('version', HTMLElement);
 const openButton = element('open-file', HTMLButtonElement);
 const fileInput = element('file-input', HTMLInputElement);
 const editorBox = element('editor', HTMLElement);
+const exportJsonButton = element('export-json', HTMLButtonElement);
+const exportMarkdownButton = element('export-markdown', HTMLButtonElement);
+const copyFixedButton = element('copy-fixed', HTMLButtonElement);
+const clearButton = element('clear-text', HTMLButtonElement);
+const clearDialog = element('clear-dialog', HTMLDialogElement);
+const clearConfirm = element('clear-confirm', HTMLButtonElement);
+const clearCancel = element('clear-cancel', HTMLButtonElement);
 const editor = new Editor(element('editor-input', HTMLTextAreaElement), element('editor-backdrop', HTMLElement));
 
 /** @type {Checker | null} */
@@ -158,13 +170,29 @@ function readDraft() {
   }
 }
 
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let pendingDraft;
+
 /** @param {string} text */
 function saveDraft(text) {
+  clearTimeout(pendingDraft);
+  pendingDraft = undefined;
   try {
     localStorage.setItem(DRAFT_KEY, text);
   } catch {
     // Storage can be full or disabled (private mode); the text stays in the editor either way.
   }
+}
+
+/** Saves the draft once typing pauses. */
+function scheduleDraft() {
+  clearTimeout(pendingDraft);
+  pendingDraft = setTimeout(() => saveDraft(editor.text), DRAFT_DELAY_MS);
+}
+
+/** Saves a draft that is still waiting, so closing or hiding the tab loses nothing. */
+function flushDraft() {
+  if (pendingDraft !== undefined) saveDraft(editor.text);
 }
 
 /**
@@ -342,15 +370,21 @@ function summarize(issues) {
 /**
  * @param {Stats} stats
  * @param {number} checkMs
+ * @param {readonly Issue[]} issues every issue of the report, for the counts per category
  */
-function renderStats(stats, checkMs) {
+function renderStats(stats, checkMs, issues) {
   /** @type {[string, string][]} */
   const rows = [
     ['Words', String(stats.words ?? '–')],
     ['Sentences', String(stats.sentences ?? '–')],
     ['Paragraphs', String(stats.paragraphs ?? '–')],
     ['Headings', String(stats.headings ?? '–')],
+    ['Reading time', Number.isFinite(stats.words) ? readingTime(stats.words) : '–'],
   ];
+  /** @type {Map<string, number>} */
+  const perCategory = new Map(CATEGORIES.map((category) => [category, 0]));
+  for (const issue of issues) perCategory.set(issue.category, (perCategory.get(issue.category) ?? 0) + 1);
+  for (const [category, count] of perCategory) rows.push([`${category[0].toUpperCase()}${category.slice(1)} issues`, String(count)]);
   if (Number.isFinite(checkMs)) rows.push(['Check', `${checkMs < 10 ? checkMs.toFixed(1) : Math.round(checkMs)} ms`]);
   statsList.replaceChildren(
     ...rows.map(([term, value]) => {
@@ -400,6 +434,11 @@ function outlineItem(heading, index) {
     make('span', 'outline-level', `H${levelOf(heading)}`),
     make('span', 'outline-text', heading.text === '' ? '(untitled)' : heading.text),
   );
+  if (heading.empty) {
+    button.dataset.empty = 'true';
+    button.append(make('span', 'outline-empty-mark', 'empty'));
+    button.title = 'This section has no text before the next heading';
+  }
   const item = make('li', 'outline-item');
   item.append(button);
   return item;
@@ -547,7 +586,8 @@ async function renderReport(report, text, current) {
   shownText = text;
   editor.showSpans(report.issues);
   summaryLine.textContent = summarize(report.issues);
-  renderStats(report.stats ?? {}, report.timing?.checkMs ?? Number.NaN);
+  renderStats(report.stats ?? {}, report.timing?.checkMs ?? Number.NaN, report.issues);
+  setReportActionsEnabled(true);
   // Thousands of new highlights take a frame of their own; a short list follows in the same frame, so
   // the list and the highlights never disagree on screen.
   if (report.issues.length > ISSUES_PER_FRAME) {
@@ -556,7 +596,19 @@ async function renderReport(report, text, current) {
   }
   issueList.replaceChildren();
   if (!(await appendIssueItems(0, Math.min(LIST_PAGE_SIZE, report.issues.length), current))) return false;
-  return renderOutline(report.outline ?? [], report.contents ?? [], current);
+  return renderOutline(markEmptySections(report.outline ?? [], report.issues), report.contents ?? [], current);
+}
+
+/**
+ * The outline with `empty` set on the headings that `empty-section` flags (a finding starts where its
+ * heading starts), so the outline and the list agree on what is empty.
+ * @param {readonly OutlineEntry[]} outline
+ * @param {readonly Issue[]} issues
+ * @returns {OutlineEntry[]}
+ */
+function markEmptySections(outline, issues) {
+  const emptyStarts = new Set(issues.filter((issue) => issue.rule === 'empty-section').map((issue) => issue.start));
+  return outline.map((heading) => ({ ...heading, empty: emptyStarts.has(heading.start) }));
 }
 
 function renderNotChecked() {
@@ -566,6 +618,7 @@ function renderNotChecked() {
   editor.clearSpans();
   summaryLine.textContent = 'Not checked.';
   statsList.replaceChildren();
+  setReportActionsEnabled(false);
   clearOutline('Not checked.');
 }
 
@@ -778,11 +831,80 @@ document.addEventListener('drop', (event) => {
 });
 
 // ---------------------------------------------------------------------------------------------------
+// Export, copy the fixed text, clear
+
+/** @param {boolean} enabled whether there is a report for the current text to export */
+function setReportActionsEnabled(enabled) {
+  for (const button of [exportJsonButton, exportMarkdownButton, copyFixedButton]) button.disabled = !enabled;
+}
+
+/**
+ * Offers `content` as a file download. The file is made here from a Blob: nothing is sent anywhere.
+ * @param {string} content
+ * @param {string} name
+ * @param {string} type
+ */
+function download(content, name, type) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = make('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the URL; it can go once this task is over.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+exportJsonButton.addEventListener('click', () => {
+  download(reportToJson(shownIssues, { version: versionLabel.textContent?.replace(/^v/, '') }), 'article-check.json', 'application/json');
+  showStatus(`Exported ${plural(shownIssues.length, 'issue', 'issues')} as article-check.json.`);
+});
+
+exportMarkdownButton.addEventListener('click', () => {
+  download(reportToMarkdown(shownIssues, CATEGORIES), 'article-check.md', 'text/markdown');
+  showStatus(`Exported ${plural(shownIssues.length, 'issue', 'issues')} as article-check.md.`);
+});
+
+copyFixedButton.addEventListener('click', async () => {
+  const fixed = applyFixes(shownText, shownIssues);
+  try {
+    await navigator.clipboard.writeText(fixed.text);
+    showStatus(
+      `Copied the text with ${plural(fixed.applied, 'fix', 'fixes')} applied` +
+        (fixed.skipped > 0 ? ` (${plural(fixed.skipped, 'issue has', 'issues have')} no fix or overlaps another).` : '.') +
+        ' Your text here is unchanged.',
+    );
+  } catch (error) {
+    showStatus(`Could not copy to the clipboard: ${describeError(error)}. Your text is unchanged.`, 'error');
+  }
+});
+
+clearButton.addEventListener('click', () => {
+  if (editor.text === '') return;
+  clearDialog.showModal();
+  clearCancel.focus();
+});
+clearCancel.addEventListener('click', () => clearDialog.close());
+clearConfirm.addEventListener('click', () => {
+  clearDialog.close();
+  // Undoable, like any edit: Ctrl+Z in the editor brings the text back.
+  replaceAllText('');
+  editor.textarea.focus();
+  showStatus('Cleared. Ctrl+Z in the editor brings the text back.');
+});
+
+// ---------------------------------------------------------------------------------------------------
 // Events and start-up
 
 editor.textarea.addEventListener('input', () => {
-  saveDraft(editor.text);
+  scheduleDraft();
   scheduleCheck();
+});
+addEventListener('pagehide', flushDraft);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') flushDraft();
 });
 
 /**
