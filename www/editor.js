@@ -15,6 +15,10 @@
 //! - Highlights are live `Range`s: when the text changes before the next check they move with the text
 //!   (the mirror is updated with `replaceData` on the changed span only), so typing does not make them
 //!   jump or blink.
+//! - In a long text (over LONG_TEXT) the mirror catches up with typing only once it pauses
+//!   (SYNC_PAUSE_MS), and the highlights are hidden until it has: re-laying out a 1 MB mirror on every
+//!   keystroke doubled the cost of a keystroke. Everything that reads the mirror (painting, selecting)
+//!   brings it up to date first.
 //! - A report of more than PAINT_ALL spans is painted a window at a time: only the spans within a few
 //!   screens of the visible text get a range, and scrolling moves the window. Chromium's paint cost grows
 //!   with the number of ranges, not with what is on screen: 5,800 ranges over a 1 MB article made every
@@ -36,6 +40,8 @@ const HIGHLIGHT_PREFIX = 'ac-';
  *  DOM change, which on a 1 MB article takes over 100 ms a frame. */
 export const LONG_TEXT = 250_000;
 const CURRENT_HIGHLIGHT = 'ac-current';
+/** In a long text, the mirror is brought up to date this long after the last keystroke. */
+const SYNC_PAUSE_MS = 300;
 /** Up to this many spans are all painted at once; more are painted a window at a time. */
 export const PAINT_ALL = 1500;
 /** The painted window reaches this many screens above and below the visible text. */
@@ -85,7 +91,18 @@ export class Editor {
     this.stale = false;
     this.windowFrame = 0;
 
-    textarea.addEventListener('input', () => this.syncText());
+    /** @type {ReturnType<typeof setTimeout> | undefined} a deferred syncText, in a long text */
+    this.pendingSync = undefined;
+
+    textarea.addEventListener('input', () => {
+      if (this.textarea.value.length > LONG_TEXT && this.mirror.length > LONG_TEXT) {
+        this.backdrop.classList.add('is-behind');
+        clearTimeout(this.pendingSync);
+        this.pendingSync = setTimeout(() => this.syncText(), SYNC_PAUSE_MS);
+      } else {
+        this.syncText();
+      }
+    });
     textarea.addEventListener('scroll', () => {
       this.syncScroll();
       this.scheduleWindow();
@@ -114,6 +131,9 @@ export class Editor {
 
   /** Brings the mirror up to date with the textarea, touching only the span that changed. */
   syncText() {
+    clearTimeout(this.pendingSync);
+    this.pendingSync = undefined;
+    this.backdrop.classList.remove('is-behind');
     const before = this.mirror.data;
     const after = this.textarea.value;
     if (before === after) return;
@@ -136,6 +156,7 @@ export class Editor {
    * @returns {Range}
    */
   rangeOf(start, end) {
+    if (this.pendingSync !== undefined) this.syncText();
     const length = this.mirror.length;
     const from = Math.max(0, Math.min(start, length));
     const to = Math.max(from, Math.min(end, length));
@@ -151,6 +172,7 @@ export class Editor {
    */
   showSpans(spans) {
     if (!highlightsSupported) return;
+    if (this.pendingSync !== undefined) this.syncText();
     this.stale = false;
     if (spans.length <= PAINT_ALL) {
       this.windowed = [];
@@ -192,7 +214,7 @@ export class Editor {
       this.windowFrame = 0;
       // After an edit the spans' offsets are stale; the live ranges already painted have moved with the
       // text, and the next check brings fresh spans.
-      if (this.windowed.length === 0 || this.stale) return;
+      if (this.windowed.length === 0 || this.stale || this.pendingSync !== undefined) return;
       const { from, to } = this.visibleOffsets(0);
       if (this.painted === null || from < this.painted.from || to > this.painted.to) this.paintWindow();
     });

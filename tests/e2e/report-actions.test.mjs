@@ -253,6 +253,30 @@ describe('the page: stats, outline, export, copy, clear, draft', () => {
     await page.context().close();
   });
 
+  it('fits a phone screen and a wide one: nothing sticks out sideways, the editor and the list are side by side only when wide', async (t) => {
+    for (const [width, height] of [[375, 740], [1600, 900]]) {
+      const context = await browser.newContext({ viewport: { width, height }, isMobile: width < 500, hasTouch: width < 500 });
+      const page = await context.newPage();
+      await page.goto(baseUrl);
+      await waitForCheck(page, null);
+      const layout = await page.evaluate(() => {
+        const limit = document.documentElement.clientWidth;
+        const outside = [...document.querySelectorAll('body *')]
+          .filter((element) => !(element instanceof HTMLElement && element.offsetParent === null && getComputedStyle(element).position !== 'fixed'))
+          .filter((element) => element.getBoundingClientRect().right > limit + 1)
+          .map((element) => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`);
+        const editor = /** @type {Element} */ (document.getElementById('editor')).getBoundingClientRect();
+        const results = /** @type {Element} */ (document.querySelector('.results-pane')).getBoundingClientRect();
+        return { scrollWidth: document.documentElement.scrollWidth, limit, outside, sideBySide: results.left >= editor.right };
+      });
+      assert.equal(layout.scrollWidth, layout.limit, `no horizontal scrolling at ${width} px`);
+      assert.deepEqual(layout.outside, [], `no element sticks out at ${width} px`);
+      assert.equal(layout.sideBySide, width >= 1000, `side by side at ${width} px: ${layout.sideBySide}`);
+      t.diagnostic(`${width} px: fits, ${layout.sideBySide ? 'two columns' : 'one column'}`);
+      await context.close();
+    }
+  });
+
   it('saves screenshots of the page, light and dark', async (t) => {
     await mkdir(SCREENSHOTS, { recursive: true });
     for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
