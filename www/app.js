@@ -565,6 +565,7 @@ async function appendIssueItems(from, to, current) {
     item.append(more, make('span', 'issues-more-note', ` (${issues.length - to} not listed yet)`));
     issueList.append(item);
   }
+  noteUnlistedInGroups();
   return true;
 }
 
@@ -686,13 +687,28 @@ function renderGroups(issues) {
       const list = make('ol', 'issue-group-list');
       list.setAttribute('role', 'list');
       list.setAttribute('aria-labelledby', title.id);
+      const note = make('p', 'issue-group-note');
+      note.hidden = true;
+      note.dataset.count = String(count);
       const group = make('li', 'issue-group');
       group.dataset.category = category;
-      group.append(title, list);
+      group.append(title, list, note);
       groupLists.set(category, list);
       return group;
     }),
   );
+}
+
+/** Under each group whose items are not all listed yet, says how many are missing and how to see them. */
+function noteUnlistedInGroups() {
+  for (const [category, list] of groupLists) {
+    const note = list.nextElementSibling;
+    if (!(note instanceof HTMLElement)) continue;
+    const missing = Number(note.dataset.count) - list.childElementCount;
+    note.hidden = missing <= 0;
+    note.textContent =
+      missing > 0 ? `${plural(missing, `${category} issue`, `${category} issues`)} not listed yet: “Show more” below, or untick the other categories.` : '';
+  }
 }
 
 /** Re-renders the list and highlights of the current report after a filter or an ignore (no re-check). */

@@ -271,6 +271,24 @@ describe('the card, the grouped list, filters and next/previous', () => {
     await page.context().close();
   });
 
+  it('an empty suggestion deletes the flagged text, and Ctrl+Z brings it back', async () => {
+    const { page, watch } = await openWithFixture();
+    const text = 'The World Health Organization (WHO) met on Monday. The meeting was long.\n';
+    await replaceText(page, text);
+    assert.deepEqual((await readView(page)).items, ['acronym-unused@29-35']);
+    await openCardFromList(page, 'acronym-unused@29-35');
+    assert.deepEqual((await readView(page)).card?.buttons, ['×', 'Delete “ (WHO)”', 'Ignore this', 'Disable rule acronym-unused']);
+    await page.locator('#issue-card button.card-apply').click();
+    const deleted = 'The World Health Organization met on Monday. The meeting was long.\n';
+    await waitForCheck(page, deleted);
+    assert.equal((await readView(page)).summary, 'No issues found.');
+    await page.keyboard.press('ControlOrMeta+Z');
+    await waitForCheck(page, text);
+    assert.deepEqual((await readView(page)).items, ['acronym-unused@29-35']);
+    assertNoErrors(watch);
+    await page.context().close();
+  });
+
   it('“Ignore this” hides exactly that finding until its text changes', async () => {
     const { page, watch } = await openWithFixture();
     const ignored = label(FINDINGS[3]);
