@@ -17,11 +17,19 @@
 //! - Pasted HTML and opened .html files become Markdown-ish text (html-to-text.js, an inert parsed document
 //!   never attached to the page) and are inserted as plain text; a file that is not readable text (over
 //!   10 MB, NUL bytes, not UTF-8) is refused with a message, and the text in the editor stays.
+//! - The list shows the findings the filters (category, severity) and "Ignore this" leave, grouped by
+//!   category (findings-view.js); exactly those are highlighted, counted in the summary (with how many are
+//!   hidden) and walked by next/previous (F8 / Shift+F8, Alt+N / Alt+P) in text order.
+//! - A finding's card (issue-card.js) applies a suggestion as an edit of the textarea's own (execCommand),
+//!   so Ctrl+Z in the text takes it back; it closes on any edit, so its offsets always fit the text.
+//! - Disabled rules are kept in localStorage and restored on load; ignored findings in sessionStorage.
 
 import { createChecker } from './checker.js';
 import { CATEGORIES, Editor, highlightsSupported } from './editor.js';
 import { applyFixes, readingTime, reportToJson, reportToMarkdown } from './export.js';
 import { hasStructure, htmlToText, parseHtml } from './html-to-text.js';
+import { categoriesOf, hiddenNote, ignoreKeys, listOrder, stepFrom, textOrder, visibleFindings } from './findings-view.js';
+import { IssueCard } from './issue-card.js';
 
 /**
  * @typedef {{ start: number, end: number, message: string }} Related
@@ -45,6 +53,12 @@ const DRAFT_KEY = 'article-checker:draft';
 /** The draft is saved this long after the last keystroke (and at once when the page is hidden): writing
  *  a 1 MB draft to localStorage on every keystroke costs 7–26 ms each. */
 const DRAFT_DELAY_MS = 800;
+/** The rules switched off in the rules panel (a JSON array of ids), kept across visits. */
+const DISABLED_RULES_KEY = 'article-checker:disabled-rules';
+/** The findings hidden with "Ignore this" (a JSON array of keys, see findings-view.js), kept for the session. */
+const IGNORED_KEY = 'article-checker:ignored';
+/** How long the pointer rests on a highlight before its card opens. */
+const HOVER_DELAY_MS = 350;
 const SAMPLE_URL = 'sample-article.txt';
 const CHECK_DELAY_MS = 150;
 /** How many list items, and how many outline entries, are added per frame: the browser lays out and
@@ -119,6 +133,9 @@ const clearButton = element('clear-text', HTMLButtonElement);
 const clearDialog = element('clear-dialog', HTMLDialogElement);
 const clearConfirm = element('clear-confirm', HTMLButtonElement);
 const clearCancel = element('clear-cancel', HTMLButtonElement);
+const filtersBox = element('issue-filters', HTMLElement);
+const cardRoot = element('issue-card', HTMLElement);
+const showIgnoredButton = element('show-ignored', HTMLButtonElement);
 const editor = new Editor(element('editor-input', HTMLTextAreaElement), element('editor-backdrop', HTMLElement));
 
 /** @type {Checker | null} */
@@ -127,10 +144,27 @@ let checker = null;
 let rulesById = new Map();
 /** Rules the user switched off in the rules panel. @type {Set<string>} */
 const disabledRules = new Set();
-/** Issues of the current report, in list order (the list may show only the first ones). @type {Issue[]} */
+/** All issues of the current report, in text order (the core's order). @type {Issue[]} */
+let reportIssues = [];
+/** Their "Ignore this" keys, parallel to `reportIssues`, computed when first needed (see reportKeys()). @type {string[] | null} */
+let reportKeyCache = null;
+/** The issues shown (not filtered out or ignored), in list order: by category, then text order (the list
+ *  may show only the first ones; list buttons carry their index here). @type {Issue[]} */
 let shownIssues = [];
-/** The text `shownIssues` were found in. */
+/** The same issues in text order, for next/previous. @type {Issue[]} */
+let walkIssues = [];
+/** The text `reportIssues` were found in. */
 let shownText = '';
+/** The per-category lists inside the issue list, filled as items are rendered. @type {Map<string, HTMLOListElement>} */
+let groupLists = new Map();
+/** Counts renderings of the issue list (a report, a filter or an ignore); a rendering stops when it is no longer the newest. */
+let listGeneration = 0;
+/** Categories and severities unticked in the filters. @type {Set<string>} */
+const hiddenCategories = new Set();
+/** @type {Set<string>} */
+const hiddenSeverities = new Set();
+/** Keys of the findings hidden with "Ignore this". @type {Set<string>} */
+const ignoredFindings = new Set(readStoredList(sessionStorageOrNull(), IGNORED_KEY));
 /** Headings in the outline tree, in text order; buttons carry their index. @type {OutlineEntry[]} */
 let shownOutline = [];
 /** Table-of-contents entries in the contents list, in text order. @type {ContentsEntry[]} */
@@ -557,7 +591,7 @@ async function appendIssueItems(from, to, current) {
     from,
     to,
     ISSUES_PER_FRAME,
-    (index) => issueList.append(issueItem(issues[index], index, text)),
+    (index) => (groupLists.get(issues[index].category) ?? issueList).append(issueItem(issues[index], index, text)),
     () => current() && issues === shownIssues,
   );
   if (!done) return false;
@@ -570,6 +604,7 @@ async function appendIssueItems(from, to, current) {
     item.append(more, make('span', 'issues-more-note', ` (${issues.length - to} not listed yet)`));
     issueList.append(item);
   }
+  noteUnlistedInGroups();
   return true;
 }
 
@@ -582,20 +617,13 @@ async function appendIssueItems(from, to, current) {
  * @returns {Promise<boolean>} false when it stopped because a newer check or edit came
  */
 async function renderReport(report, text, current) {
-  shownIssues = report.issues;
+  reportIssues = report.issues;
+  reportKeyCache = null;
   shownText = text;
-  editor.showSpans(report.issues);
-  summaryLine.textContent = summarize(report.issues);
   renderStats(report.stats ?? {}, report.timing?.checkMs ?? Number.NaN, report.issues);
   setReportActionsEnabled(true);
-  // Thousands of new highlights take a frame of their own; a short list follows in the same frame, so
-  // the list and the highlights never disagree on screen.
-  if (report.issues.length > ISSUES_PER_FRAME) {
-    await nextFrame();
-    if (!current()) return false;
-  }
-  issueList.replaceChildren();
-  if (!(await appendIssueItems(0, Math.min(LIST_PAGE_SIZE, report.issues.length), current))) return false;
+  if (!(await renderIssueView(current))) return false;
+  refreshCard();
   return renderOutline(markEmptySections(report.outline ?? [], report.issues), report.contents ?? [], current);
 }
 
@@ -612,7 +640,11 @@ function markEmptySections(outline, issues) {
 }
 
 function renderNotChecked() {
+  closeCard(false);
+  reportIssues = [];
+  reportKeyCache = null;
   shownIssues = [];
+  walkIssues = [];
   shownText = '';
   issueList.replaceChildren();
   editor.clearSpans();
@@ -641,6 +673,434 @@ function renderRules(rules) {
   );
   rulesPanel.hidden = rules.length === 0;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The issue list's view: grouped by category, filtered, ignored findings left out (findings-view.js)
+
+/**
+ * The "Ignore this" keys of the current report's issues (parallel to `reportIssues`); slicing thousands of
+ * flagged texts out of a long article is only done once something is ignored or a card opens.
+ * @returns {string[]}
+ */
+function reportKeys() {
+  reportKeyCache ??= ignoreKeys(reportIssues, shownText);
+  return reportKeyCache;
+}
+
+/**
+ * Renders the findings the filters and "Ignore this" leave: highlights and summary at once, then the
+ * list grouped by category (its first LIST_PAGE_SIZE items, a frame's worth at a time).
+ * @param {() => boolean} current whether the report is still the one to show
+ * @returns {Promise<boolean>} false when it stopped because a newer check or edit came (a newer
+ *   rendering of the same report, after a filter change, is not a reason to stop the caller)
+ */
+async function renderIssueView(current) {
+  const generation = ++listGeneration;
+  const still = () => current() && generation === listGeneration;
+  const { visible, filtered, ignored } = visibleFindings(reportIssues, reportKeys, {
+    hiddenCategories,
+    hiddenSeverities,
+    ignored: ignoredFindings,
+  });
+  shownIssues = listOrder(visible);
+  walkIssues = textOrder(visible);
+  editor.showSpans(visible);
+  const note = hiddenNote(filtered, ignored);
+  summaryLine.textContent = visible.length === 0 && note !== '' ? `No issues shown${note}` : summarize(visible) + note;
+  showIgnoredButton.hidden = ignored === 0;
+  showIgnoredButton.textContent = `Show ${plural(ignored, 'ignored finding', 'ignored findings')} again`;
+  // Thousands of new highlights take a frame of their own; a short list follows in the same frame, so
+  // the list and the highlights never disagree on screen.
+  if (visible.length > ISSUES_PER_FRAME) {
+    await nextFrame();
+    if (!still()) return current();
+  }
+  renderGroups(shownIssues);
+  const done = await appendIssueItems(0, Math.min(LIST_PAGE_SIZE, shownIssues.length), still);
+  return done || current();
+}
+
+/**
+ * Empties the list and adds one group per category present, each with its heading and count and an empty
+ * list that appendIssueItems fills.
+ * @param {readonly Issue[]} issues in list order
+ */
+function renderGroups(issues) {
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  for (const issue of issues) counts.set(issue.category, (counts.get(issue.category) ?? 0) + 1);
+  groupLists = new Map();
+  issueList.replaceChildren(
+    ...categoriesOf(issues).map((category, k) => {
+      const count = counts.get(category) ?? 0;
+      const title = make('h3', 'issue-group-title');
+      title.id = `issue-group-${k}`;
+      title.append(make('span', 'badge', category), make('span', 'issue-group-count', ` (${count})`));
+      title.setAttribute('aria-label', `${category}: ${plural(count, 'issue', 'issues')}`);
+      const list = make('ol', 'issue-group-list');
+      list.setAttribute('role', 'list');
+      list.setAttribute('aria-labelledby', title.id);
+      const note = make('p', 'issue-group-note');
+      note.hidden = true;
+      note.dataset.count = String(count);
+      const group = make('li', 'issue-group');
+      group.dataset.category = category;
+      group.append(title, list, note);
+      groupLists.set(category, list);
+      return group;
+    }),
+  );
+}
+
+/** Under each group whose items are not all listed yet, says how many are missing and how to see them. */
+function noteUnlistedInGroups() {
+  for (const [category, list] of groupLists) {
+    const note = list.nextElementSibling;
+    if (!(note instanceof HTMLElement)) continue;
+    const missing = Number(note.dataset.count) - list.childElementCount;
+    note.hidden = missing <= 0;
+    note.textContent =
+      missing > 0 ? `${plural(missing, `${category} issue`, `${category} issues`)} not listed yet: “Show more” below, or untick the other categories.` : '';
+  }
+}
+
+/** Re-renders the list and highlights of the current report after a filter or an ignore (no re-check). */
+function rerenderIssueView() {
+  // Before the first report, or while an edit awaits its check, the next check's rendering applies them.
+  if (app.dataset.checkState !== 'checked') return;
+  const text = shownText;
+  void renderIssueView(() => text === editor.text).then(() => refreshCard());
+}
+
+filtersBox.addEventListener('change', (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement)) return;
+  const hidden = box.dataset.filter === 'category' ? hiddenCategories : box.dataset.filter === 'severity' ? hiddenSeverities : null;
+  if (hidden === null) return;
+  if (box.checked) hidden.delete(box.value);
+  else hidden.add(box.value);
+  rerenderIssueView();
+});
+
+/**
+ * "Ignore this": hides the finding until the text it flags changes (kept for the session).
+ * @param {Issue} issue
+ */
+function ignoreIssue(issue) {
+  const index = reportIssues.indexOf(issue);
+  if (index === -1) return;
+  ignoredFindings.add(reportKeys()[index]);
+  storeList(sessionStorageOrNull(), IGNORED_KEY, ignoredFindings);
+  closeCard(true);
+  showStatus(`Ignored one ${issue.rule} finding for this session; it comes back if its text changes.`);
+  rerenderIssueView();
+}
+
+showIgnoredButton.addEventListener('click', () => {
+  ignoredFindings.clear();
+  storeList(sessionStorageOrNull(), IGNORED_KEY, ignoredFindings);
+  showIgnoredButton.hidden = true;
+  // The button hides itself; focus goes to the summary that now counts them again.
+  summaryLine.focus();
+  rerenderIssueView();
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Settings kept in storage: disabled rules (localStorage), ignored findings (sessionStorage)
+
+/** @returns {Storage | null} */
+function localStorageOrNull() {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** @returns {Storage | null} */
+function sessionStorageOrNull() {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @param {Storage | null} storage
+ * @param {string} key
+ * @returns {string[]} the stored JSON array of strings, or [] when missing or unreadable
+ */
+function readStoredList(storage, key) {
+  try {
+    const value = JSON.parse(storage?.getItem(key) ?? '[]');
+    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * @param {Storage | null} storage
+ * @param {string} key
+ * @param {Iterable<string>} values
+ */
+function storeList(storage, key, values) {
+  try {
+    storage?.setItem(key, JSON.stringify([...values]));
+  } catch {
+    // Full or disabled storage: the setting still holds for this page.
+  }
+}
+
+/**
+ * Restores the rules switched off on an earlier visit (only ids the core still has).
+ * @param {ReadonlyMap<string, RuleInfo>} known
+ */
+function restoreDisabledRules(known) {
+  for (const id of readStoredList(localStorageOrNull(), DISABLED_RULES_KEY)) if (known.has(id)) disabledRules.add(id);
+}
+
+/**
+ * Turns a rule on or off (the rules panel's checkbox and the card's "Disable rule"), remembers it, and
+ * re-checks.
+ * @param {string} id
+ * @param {boolean} enabled
+ */
+function setRuleEnabled(id, enabled) {
+  if (enabled) disabledRules.delete(id);
+  else disabledRules.add(id);
+  storeList(localStorageOrNull(), DISABLED_RULES_KEY, disabledRules);
+  for (const toggle of ruleList.querySelectorAll('input[data-rule]')) {
+    if (toggle instanceof HTMLInputElement && toggle.dataset.rule === id) toggle.checked = enabled;
+  }
+  clearTimeout(pendingCheck);
+  void runCheck();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The card (issue-card.js): opened by hovering or clicking a highlight, choosing or focusing a list
+// item, and next/previous; closed by Escape, its × button, an edit, or a click on plain text
+
+const card = new IssueCard(cardRoot, {
+  onApply: applySuggestion,
+  onIgnore: ignoreIssue,
+  onDisable: (issue) => {
+    closeCard(true);
+    setRuleEnabled(issue.rule, false);
+    showStatus(`Rule ${issue.rule} is off; turn it back on under Rules.`);
+  },
+  onJump: (_issue, related) => editor.select(related.start, related.end),
+  onClose: () => closeCard(true),
+});
+/** The "Ignore this" key of the card's issue, to find it again in the next report of the same text. */
+let cardKey = '';
+/** Where focus goes back to when the card closes with focus inside it. @type {HTMLElement | null} */
+let cardReturnFocus = null;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let hoverTimer;
+let cardPlaceFrame = 0;
+
+/**
+ * @param {Issue} issue one of `shownIssues`
+ * @param {{ pinned: boolean, returnFocus?: HTMLElement }} how
+ */
+function openCard(issue, { pinned, returnFocus }) {
+  const rule = rulesById.get(issue.rule);
+  card.show(issue, { text: shownText, why: rule?.why ?? '', summary: rule?.summary ?? '', pinned });
+  cardKey = reportKeys()[reportIssues.indexOf(issue)] ?? '';
+  cardReturnFocus = returnFocus ?? editor.textarea;
+  placeCard();
+}
+
+/** Puts the card next to its issue's flagged text (or at the top of the editor when that is out of view). */
+function placeCard() {
+  const issue = card.issue;
+  if (issue === null) return;
+  const rects = editor.rangeOf(issue.start, issue.end).getClientRects();
+  card.place(rects.length > 0 ? rects[0] : null, editor.textarea.getBoundingClientRect());
+}
+
+function schedulePlaceCard() {
+  if (!card.isOpen || cardPlaceFrame !== 0) return;
+  cardPlaceFrame = requestAnimationFrame(() => {
+    cardPlaceFrame = 0;
+    placeCard();
+  });
+}
+
+/** @param {boolean} restoreFocus whether focus inside the card goes back to where it came from */
+function closeCard(restoreFocus) {
+  if (!card.isOpen) return;
+  const hadFocus = cardRoot.contains(document.activeElement);
+  card.hide();
+  cardKey = '';
+  if (restoreFocus && hadFocus) (cardReturnFocus?.isConnected ? cardReturnFocus : editor.textarea).focus();
+  cardReturnFocus = null;
+}
+
+/** After a re-render of the same text: the card follows its issue into the new report, or closes. */
+function refreshCard() {
+  if (!card.isOpen) return;
+  const index = shownText === editor.text ? reportKeys().indexOf(cardKey) : -1;
+  const issue = index === -1 ? undefined : reportIssues[index];
+  if (issue && shownIssues.includes(issue)) card.issue = issue;
+  else closeCard(true);
+}
+
+/**
+ * Replaces exactly the issue's `[start, end)` with `replacement` (empty: deletes it) as an edit of the
+ * textarea's own, so Ctrl+Z brings the old text back.
+ * @param {Issue} issue
+ * @param {string} replacement
+ */
+function applySuggestion(issue, replacement) {
+  // The card closes on every edit, so its offsets are those of the current text; checked anyway.
+  if (editor.text !== shownText) return;
+  closeCard(false);
+  const { textarea } = editor;
+  textarea.focus();
+  textarea.setSelectionRange(issue.start, issue.end);
+  if (replacement === '') {
+    const before = textarea.value;
+    if (!document.execCommand('delete', false) || textarea.value === before) {
+      textarea.setRangeText('', issue.start, issue.end, 'end');
+      textarea.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContentBackward' }));
+    }
+  } else {
+    insertAtCaret(replacement);
+  }
+  showStatus('Applied the suggestion; Ctrl+Z in the text takes it back.');
+}
+
+/**
+ * The shortest shown issue whose span holds `offset` (ends included, so a caret right after a word counts).
+ * @param {number} offset
+ * @returns {Issue | undefined}
+ */
+function issueAtCaret(offset) {
+  if (editor.text !== shownText) return undefined;
+  /** @type {Issue | undefined} */
+  let best;
+  for (const issue of walkIssues) {
+    if (issue.start > offset) break;
+    if (issue.end >= offset && (!best || issue.end - issue.start < best.end - best.start)) best = issue;
+  }
+  return best;
+}
+
+/**
+ * The shortest shown issue whose painted text is under the point (viewport coordinates).
+ * @param {number} x
+ * @param {number} y
+ * @returns {Issue | undefined}
+ */
+function issueAtPoint(x, y) {
+  if (walkIssues.length === 0 || editor.text !== shownText) return undefined;
+  const { from, to } = editor.visibleOffsets(0);
+  /** @type {Issue | undefined} */
+  let best;
+  for (const issue of walkIssues) {
+    if (issue.start > to) break;
+    if (issue.end < from || issue.end === issue.start) continue;
+    for (const rect of editor.rangeOf(issue.start, issue.end).getClientRects()) {
+      const inside = x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
+      if (inside && (!best || issue.end - issue.start < best.end - best.start)) best = issue;
+    }
+  }
+  return best;
+}
+
+editor.textarea.addEventListener('mousemove', (event) => {
+  clearTimeout(hoverTimer);
+  if (event.buttons !== 0) return;
+  const { clientX, clientY } = event;
+  hoverTimer = setTimeout(() => {
+    const issue = issueAtPoint(clientX, clientY);
+    if (issue && issue !== card.issue) openCard(issue, { pinned: false });
+    else if (!issue && card.isOpen && !card.pinned) closeCard(false);
+  }, HOVER_DELAY_MS);
+});
+editor.textarea.addEventListener('mouseleave', () => clearTimeout(hoverTimer));
+
+editor.textarea.addEventListener('click', () => {
+  const { selectionStart, selectionEnd } = editor.textarea;
+  if (selectionStart !== selectionEnd) return;
+  const issue = issueAtCaret(selectionStart);
+  if (issue) openCard(issue, { pinned: true, returnFocus: editor.textarea });
+  else closeCard(false);
+});
+
+editor.textarea.addEventListener('input', () => {
+  clearTimeout(hoverTimer);
+  closeCard(false);
+});
+editor.textarea.addEventListener('scroll', schedulePlaceCard);
+window.addEventListener('scroll', schedulePlaceCard, { passive: true });
+window.addEventListener('resize', schedulePlaceCard);
+
+// A list item focused from the keyboard opens its card; focus stays on the item.
+issueList.addEventListener('focusin', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('button.issue') : null;
+  const issue = button instanceof HTMLButtonElement ? shownIssues[Number(button.dataset.index)] : undefined;
+  if (button instanceof HTMLButtonElement && issue && issue !== card.issue) openCard(issue, { pinned: true, returnFocus: button });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Next/previous issue (F8 / Shift+F8, or Alt+N / Alt+P), anywhere on the page
+
+/**
+ * @param {KeyboardEvent} event
+ * @returns {0 | 1 | -1}
+ */
+function walkDirection(event) {
+  if (event.ctrlKey || event.metaKey) return 0;
+  if (event.key === 'F8' && !event.altKey) return event.shiftKey ? -1 : 1;
+  if (event.altKey && !event.shiftKey && event.code === 'KeyN') return 1;
+  if (event.altKey && !event.shiftKey && event.code === 'KeyP') return -1;
+  return 0;
+}
+
+/**
+ * Marks the issue's list item (if it is listed yet), selects its text and opens its card.
+ * @param {Issue} issue
+ */
+function chooseIssue(issue) {
+  const button = issueList.querySelector(`button.issue[data-index="${shownIssues.indexOf(issue)}"]`);
+  if (button instanceof HTMLButtonElement) {
+    choose(button, issue);
+  } else {
+    for (const current of app.querySelectorAll('[aria-current]')) current.removeAttribute('aria-current');
+    editor.select(issue.start, issue.end);
+  }
+  openCard(issue, { pinned: true, returnFocus: editor.textarea });
+}
+
+/** @param {1 | -1} direction */
+function walk(direction) {
+  if (editor.text !== shownText || walkIssues.length === 0) {
+    showStatus(editor.text !== shownText ? 'Checking… try again in a moment.' : 'No issues to go to.');
+    return;
+  }
+  const { selectionStart, selectionEnd } = editor.textarea;
+  // The card's issue is where the walk stands while its text is still the selection.
+  const open = card.issue;
+  const current = open && open.start === selectionStart && open.end === selectionEnd ? open : null;
+  const issue = stepFrom(walkIssues, current, selectionStart, direction);
+  if (issue) chooseIssue(issue);
+}
+
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && card.isOpen) {
+    event.preventDefault();
+    closeCard(true);
+    return;
+  }
+  const direction = walkDirection(event);
+  if (direction === 0) return;
+  event.preventDefault();
+  walk(direction);
+});
 
 // ---------------------------------------------------------------------------------------------------
 // Checking
@@ -858,17 +1318,17 @@ function download(content, name, type) {
 }
 
 exportJsonButton.addEventListener('click', () => {
-  download(reportToJson(shownIssues, { version: versionLabel.textContent?.replace(/^v/, '') }), 'article-check.json', 'application/json');
-  showStatus(`Exported ${plural(shownIssues.length, 'issue', 'issues')} as article-check.json.`);
+  download(reportToJson(walkIssues, { version: versionLabel.textContent?.replace(/^v/, '') }), 'article-check.json', 'application/json');
+  showStatus(`Exported ${plural(walkIssues.length, 'issue', 'issues')} as article-check.json.`);
 });
 
 exportMarkdownButton.addEventListener('click', () => {
-  download(reportToMarkdown(shownIssues, CATEGORIES), 'article-check.md', 'text/markdown');
-  showStatus(`Exported ${plural(shownIssues.length, 'issue', 'issues')} as article-check.md.`);
+  download(reportToMarkdown(walkIssues, CATEGORIES), 'article-check.md', 'text/markdown');
+  showStatus(`Exported ${plural(walkIssues.length, 'issue', 'issues')} as article-check.md.`);
 });
 
 copyFixedButton.addEventListener('click', async () => {
-  const fixed = applyFixes(shownText, shownIssues);
+  const fixed = applyFixes(shownText, walkIssues);
   try {
     await navigator.clipboard.writeText(fixed.text);
     showStatus(
@@ -955,6 +1415,7 @@ issueList.addEventListener('click', (event) => {
   // A related button goes to the other place; the issue's own button to the flagged text.
   const related = button.dataset.related === undefined ? undefined : issue.related?.[Number(button.dataset.related)];
   choose(button, related ?? issue);
+  if (!related) openCard(issue, { pinned: true, returnFocus: editor.textarea });
 });
 
 // One listener each for the whole lists: the items are rebuilt on every check.
@@ -974,10 +1435,7 @@ contentsList.addEventListener('click', (event) => {
 ruleList.addEventListener('change', (event) => {
   const toggle = event.target;
   if (!(toggle instanceof HTMLInputElement) || !toggle.dataset.rule) return;
-  if (toggle.checked) disabledRules.delete(toggle.dataset.rule);
-  else disabledRules.add(toggle.dataset.rule);
-  clearTimeout(pendingCheck);
-  void runCheck();
+  setRuleEnabled(toggle.dataset.rule, toggle.checked);
 });
 
 async function start() {
@@ -999,6 +1457,7 @@ async function start() {
   versionLabel.textContent = `v${loadedChecker.value.version}`;
   const rules = loadedChecker.value.rules;
   rulesById = new Map(rules.map((rule) => [rule.id, rule]));
+  restoreDisabledRules(rulesById);
   renderRules(rules);
   showStatus(
     text.status === 'fulfilled'

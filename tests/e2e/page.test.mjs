@@ -114,13 +114,13 @@ async function openPage({ beforeLoad, expectState = 'checked' } = {}) {
 }
 
 /**
- * The textarea's text, what the module's own `check` says about it, every painted highlight range and
+ * The textarea's text, what the module's own `check` says about it (in the list's order), every painted highlight range and
  * the list items' text, all read inside the page.
  * @param {import('playwright-core').Page} page
  * @returns {Promise<Findings>}
  */
-function readFindings(page) {
-  return page.evaluate(async () => {
+async function readFindings(page) {
+  const findings = await page.evaluate(async () => {
     // The page's own copy of the module (same URL, same instance); not resolved by node.
     const checkerUrl = '/pkg/article_checker.js';
     const checker = await import(checkerUrl);
@@ -139,9 +139,24 @@ function readFindings(page) {
       issues: checker.check(text).issues,
       ruleIds: checker.rules().map((/** @type {{ id: string }} */ rule) => rule.id),
       painted,
-      items: [...document.querySelectorAll('#issues > li')].map((item) => item.textContent ?? ''),
+      items: [...document.querySelectorAll('#issues li.issue-item')].map((item) => item.textContent ?? ''),
     };
   });
+  return { ...findings, issues: inListOrder(findings.issues) };
+}
+
+/** The list's order: grouped by category (structure, consistency, mechanics, style), text order within a group. */
+const LIST_CATEGORIES = ['structure', 'consistency', 'mechanics', 'style'];
+
+/**
+ * @param {Issue[]} issues in the core's (text) order
+ * @returns {Issue[]} in the order the page lists them
+ */
+function inListOrder(issues) {
+  const rank = (/** @type {Issue} */ issue) => LIST_CATEGORIES.indexOf(issue.category);
+  return issues.map((issue, index) => ({ issue, index }))
+    .sort((a, b) => rank(a.issue) - rank(b.issue) || a.issue.start - b.issue.start || a.index - b.index)
+    .map(({ issue }) => issue);
 }
 
 /**

@@ -234,7 +234,7 @@ describe('checking a 1 MB article', { timeout: 90_000 }, () => {
         coreMs: checkRow?.querySelector('dd')?.textContent ?? '?',
         tasks,
         during,
-        items: document.querySelectorAll('#issues > li.issue-item').length,
+        items: document.querySelectorAll('#issues li.issue-item').length,
         more: document.querySelector('#issues > li.issues-more')?.textContent ?? '',
         summary: document.getElementById('summary')?.textContent ?? '',
       };
@@ -301,7 +301,7 @@ describe('checking a 1 MB article', { timeout: 90_000 }, () => {
       /** @type {any} */ (window).__longTasks.length = 0;
     });
     await page.locator('#issues button.issues-more-button').click();
-    await page.waitForFunction(() => document.querySelectorAll('#issues > li.issue-item').length === 400 &&
+    await page.waitForFunction(() => document.querySelectorAll('#issues li.issue-item').length === 400 &&
       document.querySelector('#issues > li.issues-more') !== null);
     assert.equal(await page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement).dataset.index), '200');
     assert.equal(await page.locator('#issues > li.issues-more').textContent(), `Show 200 more (${total - 400} not listed yet)`);
