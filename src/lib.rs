@@ -27,6 +27,7 @@ macro_rules! data_file {
 pub(crate) use data_file;
 
 pub mod config;
+mod decimal;
 pub mod document;
 pub mod registry;
 pub mod report;
