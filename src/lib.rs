@@ -18,7 +18,16 @@
 //! assert_eq!(report.issues[1].suggestions, ["spring. The"]);
 //! ```
 
+/// The text of `data/<name>` without its `#` comment lines (build.rs writes the stripped copies).
+macro_rules! data_file {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $name))
+    };
+}
+pub(crate) use data_file;
+
 pub mod config;
+mod decimal;
 pub mod document;
 pub mod registry;
 pub mod report;

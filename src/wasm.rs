@@ -34,8 +34,9 @@ pub fn check(text: &JsString, #[wasm_bindgen(unchecked_param_type = "CheckOption
     Ok(value)
 }
 
-/// Options from JS. serde-wasm-bindgen reads only the fields a struct declares, so a misspelt key would
-/// pass unnoticed: the keys are checked here first.
+/// Options from JS, read field by field (not through serde: its type errors format floats, which would
+/// link float printing, ~5 KB gzipped, into the wasm for a message). Unknown keys are refused, so a
+/// misspelt one does not pass unnoticed.
 fn parse_options(options: JsValue) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
@@ -47,7 +48,25 @@ fn parse_options(options: JsValue) -> Result<Options, JsError> {
             return Err(JsError::new(&format!("invalid options: unknown option \"{key}\"; known options: {}", KNOWN.join(", "))));
         }
     }
-    serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    let field = |key: &str| Reflect::get(object, &JsValue::from_str(key)).map_err(|_| JsError::new(&format!("invalid options: cannot read \"{key}\"")));
+    let absent = |value: &JsValue| value.is_undefined() || value.is_null();
+    let ids = |key: &str, value: JsValue| -> Result<Vec<String>, JsError> {
+        let not_ids = || JsError::new(&format!("invalid options: \"{key}\" must be an array of rule ids (strings)"));
+        let array = value.dyn_into::<js_sys::Array>().map_err(|_| not_ids())?;
+        array.iter().map(|id| id.as_string().ok_or_else(not_ids)).collect()
+    };
+    let enable = field("enable")?;
+    let disable = field("disable")?;
+    let min_severity = field("minSeverity")?;
+    Ok(Options {
+        enable: if absent(&enable) { None } else { Some(ids("enable", enable)?) },
+        disable: if disable.is_undefined() { Vec::new() } else { ids("disable", disable)? },
+        min_severity: if absent(&min_severity) {
+            None
+        } else {
+            Some(min_severity.as_string().ok_or_else(|| JsError::new("invalid options: \"minSeverity\" must be a string: info, warning or error"))?)
+        },
+    })
 }
 
 /// Every rule: `{ id, category, severity, summary, what, why, example, useInstead }`.

@@ -35,8 +35,14 @@ export function hasStructure(doc) {
 
 /** Elements whose whole content goes before parsing: it is never text, and the page's CSP would report them. */
 const ACTIVE_ELEMENT = /<(script|style|template|noscript|iframe|object|svg|math)\b[\s\S]*?<\/\1\s*>/gi;
-/** A start tag with its attributes (quoted values may hold `>`). */
-const START_TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
+/**
+ * A start tag with its attributes, ended where the HTML tokenizer ends it: at the first `>` outside a
+ * quoted value (a quote opens a value only after `=`), or at the end of the text. It matches at every `<`
+ * followed by a letter, so no start tag the parser would see escapes it; `/` separates attributes as
+ * spaces do (`<svg/onload=…>`), and a tag left open (`<img src=x onerror=…` followed by `</h2>`) swallows
+ * the rest as the parser does. Where it reads more into a tag than the parser would, that text is dropped.
+ */
+const START_TAG = /<([a-zA-Z][^\t\n\f\r />]*)((?:[^>"'=]|=[\t\n\f\r ]*(?:"[^"]*"|'[^']*')|=|["'])*)(?:>|$)/g;
 /** The only attributes the conversion reads. */
 const KEPT_ATTRIBUTE = /\s(start|colspan)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)/gi;
 
@@ -49,9 +55,9 @@ const KEPT_ATTRIBUTE = /\s(start|colspan)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)/g
 function stripActiveMarkup(html) {
   return html
     .replace(ACTIVE_ELEMENT, '')
-    .replace(START_TAG, (_, name, attributes, selfClosing) => {
+    .replace(START_TAG, (_, name, attributes) => {
       const kept = [...attributes.matchAll(KEPT_ATTRIBUTE)].map((match) => ` ${match[1]}=${match[2]}`).join('');
-      return `<${name}${kept}${selfClosing}>`;
+      return `<${name}${kept}>`;
     });
 }
 

@@ -6,8 +6,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
-const FUNCTION_WORDS: &str = include_str!("../../data/function-words.txt");
+const ABBREVIATIONS: &str = crate::data_file!("abbreviations.txt");
+const FUNCTION_WORDS: &str = crate::data_file!("function-words.txt");
 
 /// How an abbreviation's full stop behaves at a possible sentence end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

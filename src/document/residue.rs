@@ -9,7 +9,7 @@
 use regex::Regex;
 use std::sync::OnceLock;
 
-pub(crate) const RESIDUE: &str = include_str!("../../data/residue.txt");
+pub(crate) const RESIDUE: &str = crate::data_file!("residue.txt");
 
 /// Blocks longer than this are never "nothing but furniture".
 pub(crate) const MAX_BLOCK_BYTES: usize = 400;

@@ -51,7 +51,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-const TITLES: &str = include_str!("../../data/titles.txt");
+const TITLES: &str = crate::data_file!("titles.txt");
 
 /// The sections of `data/titles.txt`.
 struct Vocabulary {

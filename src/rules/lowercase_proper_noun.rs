@@ -41,7 +41,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-const GAZETTEER: &str = include_str!("../../data/gazetteer.txt");
+const GAZETTEER: &str = crate::data_file!("gazetteer.txt");
 
 struct Gazetteer {
     names: HashSet<&'static str>,

@@ -45,8 +45,8 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-const COMMON: &str = include_str!("../../data/common-words.txt");
-const EXCEPTIONS: &str = include_str!("../../data/typo-exceptions.txt");
+const COMMON: &str = crate::data_file!("common-words.txt");
+const EXCEPTIONS: &str = crate::data_file!("typo-exceptions.txt");
 
 fn data_words(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace)

@@ -156,7 +156,7 @@ pub(crate) fn number_at(doc: &Document, first: usize) -> Option<Number> {
         end += 1;
     }
     let range = word.range.start..doc.words[end - 1].range.end;
-    let value = doc.slice(&range).replace(',', "").parse().ok()?;
+    let value = crate::decimal::parse_decimal(&doc.slice(&range).replace(',', ""))?;
     Some(Number { words: first..end, range, value })
 }
 

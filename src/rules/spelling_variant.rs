@@ -35,7 +35,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-const VARIANTS: &str = include_str!("../../data/variants.txt");
+const VARIANTS: &str = crate::data_file!("variants.txt");
 
 /// Lowercase form → (group id, the group's forms).
 pub(crate) fn variants() -> &'static HashMap<&'static str, (usize, Vec<&'static str>)> {
