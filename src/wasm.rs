@@ -60,7 +60,7 @@ fn parse_options(options: JsValue) -> Result<Options, JsError> {
     let min_severity = field("minSeverity")?;
     Ok(Options {
         enable: if absent(&enable) { None } else { Some(ids("enable", enable)?) },
-        disable: if disable.is_undefined() { Vec::new() } else { ids("disable", disable)? },
+        disable: if absent(&disable) { Vec::new() } else { ids("disable", disable)? },
         min_severity: if absent(&min_severity) {
             None
         } else {
