@@ -304,7 +304,7 @@ describe('security: hostile text stays text', { timeout: 60_000 }, () => {
     const view = await page.evaluate(() => ({
       outline: [...document.querySelectorAll('#outline-tree .outline-text')].map((node) => node.textContent),
       contents: [...document.querySelectorAll('#contents-list .contents-text')].map((node) => node.textContent),
-      issues: [...document.querySelectorAll('#issues > li')].map((item) => ({
+      issues: [...document.querySelectorAll('#issues li.issue-item')].map((item) => ({
         text: item.textContent ?? '',
         flagged: item.querySelector('mark.excerpt-flagged')?.textContent ?? '',
       })),
