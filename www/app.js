@@ -617,6 +617,11 @@ async function appendIssueItems(from, to, current) {
  * @returns {Promise<boolean>} false when it stopped because a newer check or edit came
  */
 async function renderReport(report, text, current) {
+  // A long report was just parsed in this task; the rest of the work gets a task of its own.
+  if (report.issues.length > LIST_PAGE_SIZE) {
+    await nextFrame();
+    if (!current()) return false;
+  }
   reportIssues = report.issues;
   reportKeyCache = null;
   shownText = text;

@@ -181,7 +181,14 @@ export class Editor {
     } else {
       this.windowed = [...spans].sort((a, b) => a.start - b.start);
       this.painted = null;
-      this.paintWindow();
+      // In the next frame: finding the visible offsets reads the layout, which the caller's DOM changes
+      // have just invalidated; at animation-frame time that layout is the one the frame does anyway.
+      this.clearPainted();
+      cancelAnimationFrame(this.windowFrame);
+      this.windowFrame = requestAnimationFrame(() => {
+        this.windowFrame = 0;
+        if (this.windowed.length > 0 && this.painted === null) this.paintWindow();
+      });
     }
     CSS.highlights.delete(CURRENT_HIGHLIGHT);
   }
@@ -190,8 +197,13 @@ export class Editor {
     this.windowed = [];
     this.painted = null;
     if (!highlightsSupported) return;
-    for (const category of CATEGORIES) CSS.highlights.delete(HIGHLIGHT_PREFIX + category);
+    this.clearPainted();
     CSS.highlights.delete(CURRENT_HIGHLIGHT);
+  }
+
+  /** Removes the category highlights (not the chosen finding's). */
+  clearPainted() {
+    for (const category of CATEGORIES) CSS.highlights.delete(HIGHLIGHT_PREFIX + category);
   }
 
   /**
