@@ -65,6 +65,10 @@ const CHECK_DELAY_MS = 150;
  *  paints what was added before the next frame, and a few hundred items at once take over 50 ms. */
 const ISSUES_PER_FRAME = 25;
 const OUTLINE_PER_FRAME = 60;
+/** The outline and the contents show this many entries at first, the rest on request: on a 1 MB article
+ *  with 1,600 headings, each of the 27 frames that built the whole tree cost Chromium a 15 ms commit of
+ *  the long textarea, and any of them could go over 50 ms. */
+const OUTLINE_PAGE_SIZE = 200;
 /** The list shows this many issues at first, and this many more per "Show more": thousands of list
  *  items would make every frame slow to lay out. */
 const LIST_PAGE_SIZE = 200;
@@ -554,18 +558,69 @@ async function renderOutline(outline, contents, current) {
 
   outlineTree.replaceChildren();
   const addHeading = outlineBuilder(outlineTree);
-  if (!(await inFrames(0, headings.length, OUTLINE_PER_FRAME, (index) => addHeading(headings[index], index), still))) {
+  outlineRest = null;
+  const firstHeadings = Math.min(headings.length, OUTLINE_PAGE_SIZE);
+  if (!(await inFrames(0, firstHeadings, OUTLINE_PER_FRAME, (index) => addHeading(headings[index], index), still))) {
     return false;
+  }
+  if (firstHeadings < headings.length) {
+    outlineRest = (/** @type {() => boolean} */ wanted) =>
+      inFrames(firstHeadings, headings.length, OUTLINE_PER_FRAME, (index) => addHeading(headings[index], index), wanted);
+    outlineTree.append(outlineMoreItem('outline', headings.length - firstHeadings, plural(headings.length, 'heading', 'headings')));
   }
   contentsList.replaceChildren();
   const entries = shownContents;
-  return inFrames(0, entries.length, OUTLINE_PER_FRAME, (index) => contentsList.append(contentsItem(entries[index], index)), still);
+  const firstEntries = Math.min(entries.length, OUTLINE_PAGE_SIZE);
+  const addEntry = (/** @type {number} */ index) => contentsList.append(contentsItem(entries[index], index));
+  if (!(await inFrames(0, firstEntries, OUTLINE_PER_FRAME, addEntry, still))) return false;
+  contentsRest = null;
+  if (firstEntries < entries.length) {
+    contentsRest = (/** @type {() => boolean} */ wanted) => inFrames(firstEntries, entries.length, OUTLINE_PER_FRAME, addEntry, wanted);
+    contentsList.append(outlineMoreItem('contents', entries.length - firstEntries, plural(entries.length, 'entry', 'entries')));
+  }
+  return true;
+}
+
+/** The rest of the outline's headings, added on request; null when all are shown. @type {((wanted: () => boolean) => Promise<boolean>) | null} */
+let outlineRest = null;
+/** The rest of the contents entries, likewise. @type {((wanted: () => boolean) => Promise<boolean>) | null} */
+let contentsRest = null;
+
+/**
+ * The "Show all" item at the end of a cut outline or contents list.
+ * @param {'outline' | 'contents'} which
+ * @param {number} hidden how many entries are not shown yet
+ * @param {string} all e.g. "1,600 headings"
+ */
+function outlineMoreItem(which, hidden, all) {
+  const button = make('button', 'outline-more-button tool-button', `Show all ${all}`);
+  button.type = 'button';
+  button.dataset.which = which;
+  const item = make('li', 'outline-more');
+  item.append(button, make('span', 'issues-more-note', ` (${hidden} not shown yet)`));
+  return item;
+}
+
+/**
+ * Shows the rest of the outline or the contents after its "Show all" button was pressed.
+ * @param {HTMLButtonElement} button
+ */
+function showRestOfOutline(button) {
+  const rest = button.dataset.which === 'contents' ? contentsRest : outlineRest;
+  if (rest === null) return;
+  if (button.dataset.which === 'contents') contentsRest = null;
+  else outlineRest = null;
+  const headings = shownOutline;
+  button.closest('li')?.remove();
+  void nextFrame().then(() => rest(() => headings === shownOutline));
 }
 
 /** @param {string} note what the empty outline says */
 function clearOutline(note) {
   shownOutline = [];
   shownContents = [];
+  outlineRest = null;
+  contentsRest = null;
   outlineTree.replaceChildren();
   contentsList.replaceChildren();
   outlineCount.textContent = '';
@@ -1425,12 +1480,22 @@ issueList.addEventListener('click', (event) => {
 
 // One listener each for the whole lists: the items are rebuilt on every check.
 outlineTree.addEventListener('click', (event) => {
+  const more = clickedButton(event, 'button.outline-more-button');
+  if (more) {
+    showRestOfOutline(more);
+    return;
+  }
   const button = clickedButton(event, 'button.outline-heading');
   const heading = button ? shownOutline[Number(button.dataset.index)] : undefined;
   if (button && heading) choose(button, heading);
 });
 
 contentsList.addEventListener('click', (event) => {
+  const more = clickedButton(event, 'button.outline-more-button');
+  if (more) {
+    showRestOfOutline(more);
+    return;
+  }
   const button = clickedButton(event, 'button.contents-entry');
   const entry = button ? shownContents[Number(button.dataset.index)] : undefined;
   // A found entry goes to its section's heading; a missing one to the entry itself.

@@ -261,6 +261,22 @@ describe('checking a 1 MB article', { timeout: 90_000 }, () => {
       `no main-thread task over ${LONG_TASK_MS} ms while the check runs and the results render`,
     );
 
+    // The outline shows its first 200 headings; "Show all" adds the rest.
+    const outlineShown = () => page.evaluate(() => document.querySelectorAll('#outline-tree button.outline-heading').length);
+    const headingCount = await page.evaluate(async () => {
+      const module = await import('/pkg/article_checker.js');
+      await module.default();
+      return module.check(/** @type {HTMLTextAreaElement} */ (document.getElementById('editor-input')).value, { enable: ['empty-section'] }).outline.length;
+    });
+    assert.ok(headingCount > 1000, `the article has ${headingCount} headings`);
+    assert.equal(await outlineShown(), 200, 'the outline shows the first 200 headings');
+    assert.equal(await page.locator('#outline-tree button.outline-more-button').textContent(), `Show all ${headingCount} headings`);
+    await page.locator('#outline-tree button.outline-more-button').click();
+    await page.waitForFunction((count) => document.querySelectorAll('#outline-tree button.outline-heading').length === count, headingCount, { timeout: 20_000 });
+    assert.equal(await page.locator('#outline-tree button.outline-more-button').count(), 0, 'the button is gone');
+    const order = await page.evaluate(() => [...document.querySelectorAll('#outline-tree button.outline-heading')].map((button) => Number(/** @type {HTMLElement} */ (button).dataset.index)));
+    assert.deepEqual(order, order.slice().sort((a, b) => a - b), 'in text order');
+
     // Thousands of findings are painted a window at a time: the ranges cover the top of the text, and
     // scrolling to the middle moves them there.
     const paintedRanges = () =>
