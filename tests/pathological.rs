@@ -226,3 +226,13 @@ fn regression_contents_listed_twice() {
     let report = run("contents listed twice", text);
     assert!(report.issues.iter().all(|i| i.rule != "toc-entry-without-section"), "{:?}", report.issues);
 }
+
+/// Found by the property test: “º” is a lowercase letter without a capital, and
+/// lowercase-sentence-start suggested replacing it with itself.
+#[test]
+fn regression_lowercase_letter_without_a_capital() {
+    for text in ["\u{feff}Text. º \u{202e}?", "The end. º is an ordinal sign. ª too."] {
+        let report = run("lowercase letter without a capital", text);
+        assert!(report.issues.iter().all(|i| i.rule != "lowercase-sentence-start"), "{:?}", report.issues);
+    }
+}
