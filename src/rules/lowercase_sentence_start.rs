@@ -49,7 +49,8 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
                 continue;
             }
             let word = doc.slice(&first.range);
-            let starts_lowercase = word.chars().next().is_some_and(char::is_lowercase);
+            // A lowercase letter with a capital: "º" and "ª" are lowercase but have none to suggest.
+            let starts_lowercase = word.chars().next().is_some_and(|c| c.is_lowercase() && !c.to_uppercase().eq([c]));
             if !starts_lowercase || word.chars().any(char::is_uppercase) || looks_like_code(doc, first.range.end) {
                 continue;
             }

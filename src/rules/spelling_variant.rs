@@ -72,7 +72,8 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         if let Some(s) = starts.get_mut(block.words.start) {
             *s |= block.words.start < block.words.end;
         }
-        if matches!(block.kind, BlockKind::TableRow(_)) {
+        // A row without words (a delimiter row at the end of the text) has no word after its first.
+        if matches!(block.kind, BlockKind::TableRow(_)) && block.words.len() >= 2 {
             let words = doc.words_in(&block.words);
             for (pair, start) in words.windows(2).zip(&mut starts[block.words.start + 1..]) {
                 *start = doc.slice(&(pair[0].range.end..pair[1].range.start)).contains('|');

@@ -4,10 +4,14 @@
 //! (case, curly or straight quotes, numbering such as "2.", final punctuation), and accepts a Markdown
 //! anchor (`(#key-pillars)`) that matches a heading's slug. When a heading is near — the same words but
 //! one changed, added or dropped, or a couple of letters apart — it is suggested and linked.
+//!
+//! An entry whose heading exists but was already claimed by an earlier entry (the contents pasted twice,
+//! or two lists of contents naming the same section) is left alone: the section is there.
 
 use super::{edit_distance, Rule, RuleMeta};
 use crate::document::{normalize_title, Document, TocEntry};
 use crate::report::{Category, Finding, Severity};
+use std::collections::HashSet;
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {
@@ -42,11 +46,13 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         .filter(|(_, h)| !h.is_toc_title)
         .map(|(b, _)| Section { normalized: normalize_title(doc.slice(&b.content)), content: b.content.clone() })
         .collect();
+    let titles: HashSet<&str> = sections.iter().map(|s| s.normalized.as_str()).collect();
     let mut budget = MAX_NEAREST_COMPARISONS;
     for entry in missing {
         let text = doc.slice(&entry.text);
         let normalized = normalize_title(text);
-        if normalized.is_empty() {
+        // Its section exists and another contents entry already points at it.
+        if normalized.is_empty() || titles.contains(normalized.as_str()) {
             continue;
         }
         let nearest = if budget >= sections.len() {
@@ -117,6 +123,8 @@ mod tests {
                 "Intro text.\nContents\n- 1. takaichi's role\n- 2. What Comes Next?\nTakaichi’s Role\nText.\nWhat comes next\nText.\n",
                 "# Guide\n\n## In this article\n\n1. [Setting up](#setting-up)\n2. [Use It](#usage)\n\n## Setting Up\n\nText.\n\n## Usage\n\nText.\n",
                 "Intro text.\nTable of Contents\n1. First Part:\n2. Second Part\nThe report follows.\n1. First Part\nText.\n2. Second Part\nText.\n",
+                // The contents pasted twice: each heading is claimed by the first list.
+                "Intro text here.\nContents\n- Costs Today\n- Outlook Ahead\nContents\n- Costs Today\n- Outlook Ahead\nCosts Today\nThe line costs a lot.\nOutlook Ahead\nThe first trams run in 2029.\n",
             ],
         );
     }
