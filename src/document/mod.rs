@@ -51,6 +51,9 @@ pub struct Document<'t> {
     acronyms: OnceCell<acronyms::Acronyms>,
     /// Lazily built by [`Document::quotations`].
     quotations: OnceCell<Vec<Range<usize>>>,
+    /// `inconsistent-capitalization`'s findings with the words each one reports, computed once: that
+    /// rule reports them and `lowercase-proper-noun` leaves those words to it.
+    pub(crate) capitalization: OnceCell<Vec<(crate::report::Finding, Vec<Range<usize>>)>>,
 }
 
 /// How a word is written inside the article's sentences (never counting a sentence's first word).
@@ -186,7 +189,7 @@ impl<'t> Document<'t> {
     pub fn parse(text: &'t str) -> Document<'t> {
         let lines = split_lines(text);
         let (blocks, hard_wrapped) = blocks::build(text, &lines);
-        let mut doc = Document { text, lines, blocks, sentences: Vec::new(), words: Vec::new(), protected: Vec::new(), tocs: Vec::new(), hard_wrapped, body_cases: OnceCell::new(), quotations: OnceCell::new(), acronyms: OnceCell::new() };
+        let mut doc = Document { text, lines, blocks, sentences: Vec::new(), words: Vec::new(), protected: Vec::new(), tocs: Vec::new(), hard_wrapped, body_cases: OnceCell::new(), quotations: OnceCell::new(), acronyms: OnceCell::new(), capitalization: OnceCell::new() };
         inline::split(&mut doc);
         doc.tocs = toc::find(&mut doc);
         doc

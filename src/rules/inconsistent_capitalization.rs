@@ -92,12 +92,17 @@ struct Variant {
 }
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
-    out.extend(analyse(doc).into_iter().map(|(f, _)| f));
+    out.extend(analysis(doc).iter().map(|(f, _)| f.clone()));
+}
+
+/// [`analyse`] once per document: `lowercase-proper-noun` asks for the same result.
+fn analysis<'d>(doc: &'d Document) -> &'d [(Finding, Vec<Range<usize>>)] {
+    doc.capitalization.get_or_init(|| analyse(doc))
 }
 
 /// The words (byte ranges, sorted) whose capitals this rule reports as differing from the article's form.
 pub(crate) fn reported_words(doc: &Document) -> Vec<Range<usize>> {
-    let mut words: Vec<Range<usize>> = analyse(doc).into_iter().flat_map(|(_, w)| w).collect();
+    let mut words: Vec<Range<usize>> = analysis(doc).iter().flat_map(|(_, w)| w.iter().cloned()).collect();
     words.sort_by_key(|r| r.start);
     words
 }
