@@ -19,6 +19,7 @@
 //! ```
 
 pub mod config;
+pub mod hash;
 pub mod document;
 pub mod registry;
 pub mod report;

@@ -27,7 +27,7 @@ pub use toc::{normalize_title, slug};
 
 use crate::report::Stats;
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::ops::Range;
 
 /// The parsed text.
@@ -254,7 +254,7 @@ impl<'t> Document<'t> {
     /// first use in one pass over the words, then shared by every rule that asks.
     pub fn body_case(&self, word: &str) -> BodyCase {
         let cases = self.body_cases.get_or_init(|| {
-            let mut cases: HashMap<String, BodyCase> = HashMap::new();
+            let mut cases: HashMap<String, BodyCase> = HashMap::default();
             for sentence in &self.sentences {
                 for w in self.words_in(&sentence.words).iter().skip(1).filter(|w| !w.protected) {
                     let text = self.slice(&w.range);

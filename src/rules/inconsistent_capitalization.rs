@@ -34,7 +34,7 @@ use super::{Rule, RuleMeta};
 use crate::document::lexicon::is_function_word;
 use crate::document::{BlockKind, Document};
 use crate::report::{Category, Finding, Severity};
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {
@@ -115,7 +115,7 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
     // Words compared at all: not function words, particles or caseless.
     let informative: Vec<bool> = words.iter().map(|w| is_informative(doc.slice(&w.range))).collect();
     // Case-folded words seen with a capital mid-sentence: a run needs one of them.
-    let mut capitalized: HashSet<String> = HashSet::new();
+    let mut capitalized: HashSet<String> = HashSet::default();
     for (i, w) in words.iter().enumerate() {
         if !excluded[i] && informative[i] && cases[i] == Case::Capitalized {
             capitalized.insert(stem(doc.slice(&w.range)).to_lowercase());
@@ -124,7 +124,7 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
     let has_capital_form: Vec<bool> = words.iter().map(|w| capitalized.contains(&stem(doc.slice(&w.range)).to_lowercase())).collect();
 
     // Case-folded run → index into `groups`, in order of first use.
-    let mut keys: HashMap<String, usize> = HashMap::new();
+    let mut keys: HashMap<String, usize> = HashMap::default();
     let mut groups: Vec<Vec<Use>> = Vec::new();
     for first in 0..words.len() {
         if excluded[first] || !informative[first] {
@@ -196,7 +196,7 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
     // Decide each group; words judged a legitimate lowercase style are vetoed for every run.
     let mut variants: Vec<Variant> = Vec::new();
     let mut majorities: Vec<(u8, usize)> = vec![(0, 0); groups.len()];
-    let mut vetoed: HashSet<usize> = HashSet::new();
+    let mut vetoed: HashSet<usize> = HashSet::default();
     for (g, uses) in groups.iter().enumerate() {
         if uses.len() < 2 {
             continue;
@@ -236,7 +236,7 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
         let u = &groups[v.key][v.use_index];
         (u.len, u.range.start)
     });
-    let mut reported: HashSet<usize> = HashSet::new();
+    let mut reported: HashSet<usize> = HashSet::default();
     let mut findings = Vec::new();
     for v in &variants {
         let u = &groups[v.key][v.use_index];

@@ -27,7 +27,7 @@
 use super::{glued_to_non_prose, spelling_variant, Rule, RuleMeta};
 use crate::document::{BlockKind, Document, Word};
 use crate::report::{Category, Finding, Severity};
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -102,7 +102,7 @@ fn neighbours(typo: &str) -> Vec<(String, usize, usize)> {
 fn check(doc: &Document, out: &mut Vec<Finding>) {
     let lex = lexicon();
     // Lowercase form → the indexes of the words spelt so.
-    let mut uses: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut uses: HashMap<String, Vec<usize>> = HashMap::default();
     let mut candidates: Vec<usize> = Vec::new();
     // Per block: its words, and how many of them are frequent English words.
     let mut english = vec![(0usize, 0usize); doc.blocks.len()];
