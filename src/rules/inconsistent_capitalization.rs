@@ -121,7 +121,7 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
             capitalized.insert(stem(doc.slice(&w.range)).to_lowercase());
         }
     }
-    let has_capital_form: Vec<bool> = words.iter().map(|w| capitalized.contains(&stem(doc.slice(&w.range)).to_lowercase())).collect();
+    let has_capital_form: Vec<bool> = words.iter().map(|w| with_lowercase(stem(doc.slice(&w.range)), |lower| capitalized.contains(lower))).collect();
 
     // Case-folded run → index into `groups`, in order of first use.
     let mut keys: HashMap<String, usize> = HashMap::default();
@@ -361,8 +361,20 @@ fn is_informative(word: &str) -> bool {
     if !word.chars().any(char::is_alphabetic) {
         return false;
     }
-    let lower = stem(word).to_lowercase();
-    !is_function_word(&lower) && !PARTICLES.contains(&lower.as_str())
+    with_lowercase(stem(word), |lower| !is_function_word(lower) && !PARTICLES.contains(&lower))
+}
+
+/// Calls `f` with `word` in lowercase; a short ASCII word is lowered on the stack, not allocated.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        None => f(&word.to_lowercase()),
+    }
 }
 
 /// Per word: left out altogether (headings, contents, labels, quotations, code), and capital possibly
