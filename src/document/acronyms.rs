@@ -22,7 +22,7 @@
 //! words around it.
 
 use super::{BlockKind, Document};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::ops::Range;
 
 /// Every acronym definition and use in the article.
@@ -70,7 +70,7 @@ impl Acronyms {
 
     /// The definitions grouped by acronym, groups in order of their first definition.
     pub fn by_acronym(&self) -> Vec<Vec<&Definition>> {
-        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut index: HashMap<&str, usize> = HashMap::default();
         let mut groups: Vec<Vec<&Definition>> = Vec::new();
         for d in &self.definitions {
             let i = *index.entry(d.acronym.as_str()).or_insert_with(|| {

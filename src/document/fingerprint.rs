@@ -14,7 +14,7 @@
 //! the whole search linear in the text, however many passages share a common phrase.
 
 use super::Document;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 /// Number of hash functions in a MinHash sketch.
 pub const SKETCH_LEN: usize = 32;

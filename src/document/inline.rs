@@ -86,7 +86,30 @@ fn push_words(text: &str, span: Range<usize>, protected: &[Range<usize>], block:
 fn markup_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     // Link targets `](…)` and HTML tags.
-    RE.get_or_init(|| Regex::new(r"\]\([^() \t\r\n]*(?:\([^() \t\r\n]*\)[^() \t\r\n]*)*\)|</?[A-Za-z][^<>\n]{0,200}>").expect("valid regex"))
+    // Anchored: it is tried only where a `](` or a `<` stands (see `markup_spans`).
+    RE.get_or_init(|| Regex::new(r"^(?:\]\([^() \t\r\n]*(?:\([^() \t\r\n]*\)[^() \t\r\n]*)*\)|</?[A-Za-z][^<>\n]{0,200}>)").expect("valid regex"))
+}
+
+/// The matches of `markup_regex` in `s`, leftmost first and not overlapping, as `find_iter` would give
+/// them. Every match starts with `](` or `<`, so the anchored regex runs only at those bytes instead of
+/// the regex engine (a PikeVM: the crate is built without its DFAs) stepping through every character.
+fn markup_spans(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while from < bytes.len() {
+            let i = from + bytes[from..].iter().position(|&b| b == b']' || b == b'<')?;
+            from = i + 1;
+            if bytes[i] == b']' && bytes.get(i + 1) != Some(&b'(') {
+                continue;
+            }
+            if let Some(m) = markup_regex().find(&s[i..]) {
+                from = i + m.end();
+                return Some(i..i + m.end());
+            }
+        }
+        None
+    })
 }
 
 /// Links, e-mail addresses, domain and file names, paths. Tokens reach it without white space, so `.`
@@ -132,7 +155,7 @@ fn protected_spans(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
     }
     if s.contains(['(', '<']) {
         // A link target is protected from its `(`; the `]` stays prose so brackets pair.
-        out.extend(markup_regex().find_iter(s).map(|m| if m.as_str().starts_with(']') { m.start() + 1..m.end() } else { m.range() }));
+        out.extend(markup_spans(s).map(|m| if s.as_bytes()[m.start] == b']' { m.start + 1..m.end } else { m }));
     }
     // Whitespace-delimited tokens that look like links, addresses or paths.
     let mut token_start = None;
@@ -270,4 +293,26 @@ fn word_before(s: &str, dot: usize) -> &str {
         }
     }
     head[start..].trim_start_matches('.')
+}
+
+#[cfg(test)]
+mod markup_tests {
+    use super::markup_spans;
+    use regex::Regex;
+
+    /// The anchored scan finds exactly what the unanchored regex's `find_iter` finds.
+    #[test]
+    fn markup_spans_match_find_iter() {
+        let unanchored = Regex::new(r"\]\([^() \t\r\n]*(?:\([^() \t\r\n]*\)[^() \t\r\n]*)*\)|</?[A-Za-z][^<>\n]{0,200}>").unwrap();
+        for s in [
+            "See [the guide](https://example.com/a_(b)) and <b>bold</b> text.",
+            "a ] ( b ]( x ]() <<a> <a <b>> </ x> 2 < 3 > 1 [x](y)(z) ](a(b)c)d)",
+            "é]\u{a0}(x) <é> <a\nb> ](é) <p class=\"x\">",
+            "",
+            "]]]((( <<<>>> ](",
+        ] {
+            let expected: Vec<_> = unanchored.find_iter(s).map(|m| m.range()).collect();
+            assert_eq!(markup_spans(s).collect::<Vec<_>>(), expected, "{s:?}");
+        }
+    }
 }

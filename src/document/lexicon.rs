@@ -3,7 +3,7 @@
 //! Lists are lowercase; lookups take the lowercase form. Parsing is cheap (a few hundred words) and
 //! happens at most once per process or wasm instance.
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 use std::sync::OnceLock;
 
 const ABBREVIATIONS: &str = crate::data_file!("abbreviations.txt");
@@ -26,8 +26,8 @@ struct Abbreviations {
 fn abbreviations() -> &'static Abbreviations {
     static LIST: OnceLock<Abbreviations> = OnceLock::new();
     LIST.get_or_init(|| {
-        let mut never_end = HashSet::new();
-        let mut may_end = HashSet::new();
+        let mut never_end = HashSet::default();
+        let mut may_end = HashSet::default();
         let mut section = "";
         for line in ABBREVIATIONS.lines().map(str::trim) {
             if line.starts_with('#') || line.is_empty() {

@@ -27,7 +27,7 @@ pub use toc::{normalize_title, slug};
 
 use crate::report::Stats;
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::ops::Range;
 
 /// The parsed text.
@@ -51,6 +51,9 @@ pub struct Document<'t> {
     acronyms: OnceCell<acronyms::Acronyms>,
     /// Lazily built by [`Document::quotations`].
     quotations: OnceCell<Vec<Range<usize>>>,
+    /// `inconsistent-capitalization`'s findings with the words each one reports, computed once: that
+    /// rule reports them and `lowercase-proper-noun` leaves those words to it.
+    pub(crate) capitalization: OnceCell<Vec<(crate::report::Finding, Vec<Range<usize>>)>>,
 }
 
 /// How a word is written inside the article's sentences (never counting a sentence's first word).
@@ -186,7 +189,7 @@ impl<'t> Document<'t> {
     pub fn parse(text: &'t str) -> Document<'t> {
         let lines = split_lines(text);
         let (blocks, hard_wrapped) = blocks::build(text, &lines);
-        let mut doc = Document { text, lines, blocks, sentences: Vec::new(), words: Vec::new(), protected: Vec::new(), tocs: Vec::new(), hard_wrapped, body_cases: OnceCell::new(), quotations: OnceCell::new(), acronyms: OnceCell::new() };
+        let mut doc = Document { text, lines, blocks, sentences: Vec::new(), words: Vec::new(), protected: Vec::new(), tocs: Vec::new(), hard_wrapped, body_cases: OnceCell::new(), quotations: OnceCell::new(), acronyms: OnceCell::new(), capitalization: OnceCell::new() };
         inline::split(&mut doc);
         doc.tocs = toc::find(&mut doc);
         doc
@@ -251,7 +254,7 @@ impl<'t> Document<'t> {
     /// first use in one pass over the words, then shared by every rule that asks.
     pub fn body_case(&self, word: &str) -> BodyCase {
         let cases = self.body_cases.get_or_init(|| {
-            let mut cases: HashMap<String, BodyCase> = HashMap::new();
+            let mut cases: HashMap<String, BodyCase> = HashMap::default();
             for sentence in &self.sentences {
                 for w in self.words_in(&sentence.words).iter().skip(1).filter(|w| !w.protected) {
                     let text = self.slice(&w.range);

@@ -23,7 +23,9 @@ pub(super) fn find(doc: &Document) -> Vec<Range<usize>> {
         let mut previous = ' ';
         for (i, c) in content.char_indices() {
             let at = block.content.start + i;
-            if doc.is_protected(at) {
+            // Only a quotation mark can open or close; skip the lookup for every other character.
+            let mark = matches!(c, '“' | '„' | '«' | '»' | '"') || open.is_some_and(|(_, opener)| closes(opener, c));
+            if !mark || doc.is_protected(at) {
                 previous = c;
                 continue;
             }

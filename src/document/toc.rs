@@ -5,7 +5,7 @@
 
 use super::{BlockKind, Document, ListMarker, Toc, TocEntry};
 use regex::Regex;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -59,8 +59,8 @@ fn link_targets(doc: &Document, tocs: &mut [Toc]) {
     if tocs.is_empty() {
         return;
     }
-    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_slug: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_title: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_slug: HashMap<String, Vec<usize>> = HashMap::default();
     for (index, block) in doc.blocks.iter().enumerate() {
         if matches!(&block.kind, BlockKind::Heading(h) if !h.is_toc_title) {
             let text = doc.slice(&block.content);

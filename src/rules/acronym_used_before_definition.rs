@@ -15,7 +15,7 @@
 use super::{Rule, RuleMeta};
 use crate::document::{BlockKind, Document};
 use crate::report::{Category, Finding, Severity};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -40,7 +40,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         }
     }
     // Blocks written mostly in capitals ("THIS ARTICLE IS PROVIDED AS IS"), where "IS" is not an acronym.
-    let mut shouting: HashMap<usize, bool> = HashMap::new();
+    let mut shouting: HashMap<usize, bool> = HashMap::default();
     for group in acronyms.by_acronym() {
         let definition = group[0];
         let before = definition.range.start;

@@ -33,7 +33,7 @@ use super::{number_at, Rule, RuleMeta};
 use crate::document::lexicon::is_function_word;
 use crate::document::{BlockKind, Document, Sentence};
 use crate::report::{Category, Finding, Severity};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {
@@ -171,14 +171,14 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     let differ = |a: f64, b: f64| (a - b).abs() > 1e-9 * a.abs().max(1.0);
     // A subject given three or more values ("tariff": 10%, 15%, 25%) is a generic word naming several
     // things, not one figure stated inconsistently: its claims are left alone.
-    let mut values: HashMap<&(Unit, String, String), Vec<f64>> = HashMap::new();
+    let mut values: HashMap<&(Unit, String, String), Vec<f64>> = HashMap::default();
     for claim in &claims {
         let seen = values.entry(&claim.key).or_default();
         if seen.len() <= 2 && seen.iter().all(|&v| differ(v, claim.value)) {
             seen.push(claim.value);
         }
     }
-    let mut groups: HashMap<&(Unit, String, String), Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<&(Unit, String, String), Vec<usize>> = HashMap::default();
     for (index, claim) in claims.iter().enumerate() {
         if values.get(&claim.key).is_some_and(|v| v.len() > 2) {
             continue;

@@ -33,7 +33,7 @@ use super::{excerpt, Rule, RuleMeta};
 use crate::document::lexicon::is_function_word;
 use crate::document::{BlockKind, Document};
 use crate::report::{Category, Finding, Severity};
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -86,23 +86,23 @@ fn vocabulary() -> &'static Vocabulary {
     static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
     VOCABULARY.get_or_init(|| {
         let mut v = Vocabulary {
-            honorifics: HashMap::new(),
-            compatible: HashSet::new(),
-            offices: HashMap::new(),
+            honorifics: HashMap::default(),
+            compatible: HashSet::default(),
+            offices: HashMap::default(),
             longest_office: 1,
-            abbreviations: HashSet::new(),
-            concurrent: HashSet::new(),
-            prefixes: HashSet::new(),
-            legislative: HashSet::new(),
-            past: HashSet::new(),
-            historical: HashSet::new(),
-            modifiers: HashSet::new(),
-            nationalities: HashSet::new(),
-            adjectives: HashSet::new(),
-            roles: HashMap::new(),
-            not_qualifiers: HashSet::new(),
-            attributive: HashSet::new(),
-            words: HashSet::new(),
+            abbreviations: HashSet::default(),
+            concurrent: HashSet::default(),
+            prefixes: HashSet::default(),
+            legislative: HashSet::default(),
+            past: HashSet::default(),
+            historical: HashSet::default(),
+            modifiers: HashSet::default(),
+            nationalities: HashSet::default(),
+            adjectives: HashSet::default(),
+            roles: HashMap::default(),
+            not_qualifiers: HashSet::default(),
+            attributive: HashSet::default(),
+            words: HashSet::default(),
         };
         let mut section = "";
         let mut honorific_lines = 0;
@@ -237,7 +237,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     let tokens = tokens(doc, v);
     let mut occurrences = Vec::new();
     // Surname → the first names the article gives it, from titled and untitled full names.
-    let mut first_names: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut first_names: HashMap<String, HashSet<String>> = HashMap::default();
     for block_tokens in &tokens {
         for j in 0..block_tokens.len() {
             if let Some(o) = occurrence_at(doc, v, block_tokens, j) {
@@ -250,8 +250,8 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         untitled_names(doc, v, block_tokens, &mut first_names);
     }
     // Person key → occurrences in order; persons in order of first titled mention.
-    let mut full_name_of_surname: HashMap<&str, String> = HashMap::new();
-    let mut persons: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut full_name_of_surname: HashMap<&str, String> = HashMap::default();
+    let mut persons: HashMap<String, Vec<usize>> = HashMap::default();
     let mut order: Vec<String> = Vec::new();
     for (index, o) in occurrences.iter().enumerate() {
         let key = if o.name.len() >= 2 {
@@ -276,7 +276,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         }
         entry.push(index);
     }
-    let mut dated: HashMap<usize, bool> = HashMap::new();
+    let mut dated: HashMap<usize, bool> = HashMap::default();
     for key in &order {
         report(doc, v, &occurrences, &persons[key], &mut dated, out);
     }

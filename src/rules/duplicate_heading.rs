@@ -8,7 +8,7 @@
 use super::{Rule, RuleMeta};
 use crate::document::{normalize_title, Document};
 use crate::report::{Category, Finding, Severity};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -27,7 +27,7 @@ pub static RULE: Rule = Rule {
 fn check(doc: &Document, out: &mut Vec<Finding>) {
     // The stack of open headings: (level, block index). A heading's parent is the nearest shallower one.
     let mut open: Vec<(u8, usize)> = Vec::new();
-    let mut seen: HashMap<(Option<usize>, u8, String), usize> = HashMap::new();
+    let mut seen: HashMap<(Option<usize>, u8, String), usize> = HashMap::default();
     for (index, block) in doc.blocks.iter().enumerate() {
         let crate::document::BlockKind::Heading(heading) = &block.kind else { continue };
         if heading.is_toc_title {

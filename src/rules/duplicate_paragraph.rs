@@ -32,7 +32,7 @@ use super::{excerpt, Rule, RuleMeta};
 use crate::document::fingerprint::{jaccard, min_hash, sequence_key, set_key, shingles, word_keys, CandidateIndex};
 use crate::document::{Block, BlockKind, Document, ListMarker};
 use crate::report::{Category, Finding, Severity};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {
@@ -113,7 +113,7 @@ pub(crate) fn repeated_blocks(doc: &Document, keys: &[u64]) -> Vec<Option<Repeat
     let prose = prose_blocks(doc);
     let lists = lists(doc);
     let mut repeats = vec![None; doc.blocks.len()];
-    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let mut seen: HashMap<u64, usize> = HashMap::default();
     let mut index = CandidateIndex::default();
     let mut pair_sets: Vec<Vec<u32>> = vec![Vec::new(); doc.blocks.len()];
     // How many blocks each block is near, in either direction.

@@ -20,7 +20,7 @@ use super::{Rule, RuleMeta};
 use crate::document::fingerprint::{sequence_key, word_keys};
 use crate::document::{Document, Sentence};
 use crate::report::{Category, Finding, Severity};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -41,7 +41,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     let repeats = repeated_blocks(doc, &keys);
     let prose = prose_blocks(doc);
     let lists = lists(doc);
-    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let mut seen: HashMap<u64, usize> = HashMap::default();
     let stands_alone = |s: &Sentence| doc.blocks[s.block].sentences.len() == 1;
     // (repeating sentence, its first copy), in text order.
     let mut found: Vec<(usize, usize)> = Vec::new();

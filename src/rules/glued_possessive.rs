@@ -13,7 +13,7 @@
 use super::{glued_to_non_prose, Rule, RuleMeta};
 use crate::document::Document;
 use crate::report::{Category, Finding, Severity};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {
@@ -45,7 +45,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         return;
     }
     // First standalone, capitalised occurrence of each word (possessive ending dropped), lowercase keys.
-    let mut standalone: HashMap<String, Range<usize>> = HashMap::new();
+    let mut standalone: HashMap<String, Range<usize>> = HashMap::default();
     for w in doc.words.iter().filter(|w| !w.protected) {
         let text = doc.slice(&w.range);
         if text.chars().next().is_some_and(char::is_uppercase) {

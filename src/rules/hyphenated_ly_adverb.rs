@@ -13,7 +13,7 @@
 use super::{Rule, RuleMeta};
 use crate::document::Document;
 use crate::report::{Category, Finding, Severity};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {
@@ -50,7 +50,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     // Each form once, at its first use: a compound the article repeats ("strongly-ordered" ×12) is one
     // decision for the writer, not twelve.
     let mut forms: Vec<(&str, Vec<Range<usize>>)> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: HashMap<&str, usize> = HashMap::default();
     for (i, pair) in doc.words.windows(2).enumerate() {
         let (adverb, next) = (&pair[0], &pair[1]);
         if adverb.block != next.block || adverb.protected || next.protected || doc.slice(&(adverb.range.end..next.range.start)) != "-" {

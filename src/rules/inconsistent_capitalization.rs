@@ -34,7 +34,7 @@ use super::{Rule, RuleMeta};
 use crate::document::lexicon::is_function_word;
 use crate::document::{BlockKind, Document};
 use crate::report::{Category, Finding, Severity};
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {
@@ -92,12 +92,17 @@ struct Variant {
 }
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
-    out.extend(analyse(doc).into_iter().map(|(f, _)| f));
+    out.extend(analysis(doc).iter().map(|(f, _)| f.clone()));
+}
+
+/// [`analyse`] once per document: `lowercase-proper-noun` asks for the same result.
+fn analysis<'d>(doc: &'d Document) -> &'d [(Finding, Vec<Range<usize>>)] {
+    doc.capitalization.get_or_init(|| analyse(doc))
 }
 
 /// The words (byte ranges, sorted) whose capitals this rule reports as differing from the article's form.
 pub(crate) fn reported_words(doc: &Document) -> Vec<Range<usize>> {
-    let mut words: Vec<Range<usize>> = analyse(doc).into_iter().flat_map(|(_, w)| w).collect();
+    let mut words: Vec<Range<usize>> = analysis(doc).iter().flat_map(|(_, w)| w.iter().cloned()).collect();
     words.sort_by_key(|r| r.start);
     words
 }
@@ -110,16 +115,16 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
     // Words compared at all: not function words, particles or caseless.
     let informative: Vec<bool> = words.iter().map(|w| is_informative(doc.slice(&w.range))).collect();
     // Case-folded words seen with a capital mid-sentence: a run needs one of them.
-    let mut capitalized: HashSet<String> = HashSet::new();
+    let mut capitalized: HashSet<String> = HashSet::default();
     for (i, w) in words.iter().enumerate() {
         if !excluded[i] && informative[i] && cases[i] == Case::Capitalized {
             capitalized.insert(stem(doc.slice(&w.range)).to_lowercase());
         }
     }
-    let has_capital_form: Vec<bool> = words.iter().map(|w| capitalized.contains(&stem(doc.slice(&w.range)).to_lowercase())).collect();
+    let has_capital_form: Vec<bool> = words.iter().map(|w| with_lowercase(stem(doc.slice(&w.range)), |lower| capitalized.contains(lower))).collect();
 
     // Case-folded run → index into `groups`, in order of first use.
-    let mut keys: HashMap<String, usize> = HashMap::new();
+    let mut keys: HashMap<String, usize> = HashMap::default();
     let mut groups: Vec<Vec<Use>> = Vec::new();
     for first in 0..words.len() {
         if excluded[first] || !informative[first] {
@@ -191,7 +196,7 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
     // Decide each group; words judged a legitimate lowercase style are vetoed for every run.
     let mut variants: Vec<Variant> = Vec::new();
     let mut majorities: Vec<(u8, usize)> = vec![(0, 0); groups.len()];
-    let mut vetoed: HashSet<usize> = HashSet::new();
+    let mut vetoed: HashSet<usize> = HashSet::default();
     for (g, uses) in groups.iter().enumerate() {
         if uses.len() < 2 {
             continue;
@@ -231,7 +236,7 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
         let u = &groups[v.key][v.use_index];
         (u.len, u.range.start)
     });
-    let mut reported: HashSet<usize> = HashSet::new();
+    let mut reported: HashSet<usize> = HashSet::default();
     let mut findings = Vec::new();
     for v in &variants {
         let u = &groups[v.key][v.use_index];
@@ -356,8 +361,20 @@ fn is_informative(word: &str) -> bool {
     if !word.chars().any(char::is_alphabetic) {
         return false;
     }
-    let lower = stem(word).to_lowercase();
-    !is_function_word(&lower) && !PARTICLES.contains(&lower.as_str())
+    with_lowercase(stem(word), |lower| !is_function_word(lower) && !PARTICLES.contains(&lower))
+}
+
+/// Calls `f` with `word` in lowercase; a short ASCII word is lowered on the stack, not allocated.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        None => f(&word.to_lowercase()),
+    }
 }
 
 /// Per word: left out altogether (headings, contents, labels, quotations, code), and capital possibly

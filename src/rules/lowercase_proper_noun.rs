@@ -23,7 +23,7 @@
 use super::{capitalize, glued_to_non_prose, inconsistent_capitalization, Rule, RuleMeta};
 use crate::document::Document;
 use crate::report::{Category, Finding, Severity};
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -53,7 +53,7 @@ struct Gazetteer {
 fn gazetteer() -> &'static Gazetteer {
     static LIST: OnceLock<Gazetteer> = OnceLock::new();
     LIST.get_or_init(|| {
-        let (mut names, mut ambiguous, mut months) = (HashSet::new(), HashSet::new(), HashSet::new());
+        let (mut names, mut ambiguous, mut months) = (HashSet::default(), HashSet::default(), HashSet::default());
         let mut section = "";
         for line in GAZETTEER.lines().map(str::trim) {
             if line.starts_with('#') || line.is_empty() {
@@ -89,7 +89,7 @@ fn stem(word: &str) -> &str {
 fn check(doc: &Document, out: &mut Vec<Finding>) {
     let list = gazetteer();
     // First capitalised occurrence of each listed word, for `related`; one pass.
-    let mut capitalized: HashMap<String, Range<usize>> = HashMap::new();
+    let mut capitalized: HashMap<String, Range<usize>> = HashMap::default();
     for w in doc.words.iter().filter(|w| !w.protected) {
         let text = doc.slice(&w.range);
         if text.chars().next().is_some_and(char::is_uppercase) {

@@ -11,7 +11,7 @@
 use super::{capitalize, excerpt, Rule, RuleMeta};
 use crate::document::{BlockKind, Document};
 use crate::report::{Category, Finding, Severity};
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {

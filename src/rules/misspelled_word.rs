@@ -27,7 +27,7 @@
 use super::{glued_to_non_prose, spelling_variant, Rule, RuleMeta};
 use crate::document::{BlockKind, Document, Word};
 use crate::report::{Category, Finding, Severity};
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -66,33 +66,44 @@ fn lexicon() -> &'static Lexicon {
 /// letter removed, or a dropped interior letter put back (the last two only for typos of 4+ letters).
 /// Each comes with the edited span (first and one past the last position) in the longer of the two.
 /// `scripts/gen-typo-data.py` applies the same edits, forwards.
-fn neighbours(typo: &str) -> Vec<(String, usize, usize)> {
+///
+/// Only the words `keep` accepts are returned: the edits are tried in a reused buffer, so the 26 × n
+/// insertions of a long word cost no allocation unless one of them is a word worth looking at.
+fn neighbours(typo: &str, mut keep: impl FnMut(&str) -> bool) -> Vec<(String, usize, usize)> {
     let b = typo.as_bytes();
     let n = b.len();
     let mut out = Vec::new();
-    let mut push = |t: Vec<u8>, start, end| {
-        if let Ok(t) = String::from_utf8(t) {
-            out.push((t, start, end));
+    let mut push = |t: &[u8], start, end| {
+        if let Ok(t) = std::str::from_utf8(t) {
+            if keep(t) {
+                out.push((t.to_string(), start, end));
+            }
         }
     };
+    let mut buf: Vec<u8> = Vec::with_capacity(n + 1);
     for i in 0..n.saturating_sub(1) {
         if b[i] != b[i + 1] {
-            let mut t = b.to_vec();
-            t.swap(i, i + 1);
-            push(t, i, i + 2);
+            buf.clear();
+            buf.extend_from_slice(b);
+            buf.swap(i, i + 1);
+            push(&buf, i, i + 2);
         } else if n >= 4 && i >= 1 && i + 2 < n {
-            let mut t = b.to_vec();
-            t.remove(i);
-            push(t, i, i + 2);
+            buf.clear();
+            buf.extend_from_slice(&b[..i]);
+            buf.extend_from_slice(&b[i + 1..]);
+            push(&buf, i, i + 2);
         }
     }
     if n >= 4 {
         for i in 1..n {
+            buf.clear();
+            buf.extend_from_slice(&b[..i]);
+            buf.push(b'a');
+            buf.extend_from_slice(&b[i..]);
             for c in b'a'..=b'z' {
-                let mut t = b.to_vec();
-                t.insert(i, c);
+                buf[i] = c;
                 // A letter dropped from a double ("planing" for "planning") spans the whole double.
-                push(t, i, i + 1 + usize::from(b[i] == c));
+                push(&buf, i, i + 1 + usize::from(b[i] == c));
             }
         }
     }
@@ -102,7 +113,7 @@ fn neighbours(typo: &str) -> Vec<(String, usize, usize)> {
 fn check(doc: &Document, out: &mut Vec<Finding>) {
     let lex = lexicon();
     // Lowercase form → the indexes of the words spelt so.
-    let mut uses: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut uses: HashMap<String, Vec<usize>> = HashMap::default();
     let mut candidates: Vec<usize> = Vec::new();
     // Per block: its words, and how many of them are frequent English words.
     let mut english = vec![(0usize, 0usize); doc.blocks.len()];
@@ -132,7 +143,8 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         if known * part < words || uses.get(key).is_some_and(|u| u.len() >= 2) || lex.common.contains(key) || lex.exceptions.contains(key) {
             continue;
         }
-        let edits = neighbours(key);
+        // Only frequent words and the article's words used three times or more can be what it is a slip of.
+        let edits = neighbours(key, |t| lex.common.contains(t) || uses.get(t).is_some_and(|u| u.len() >= 3));
         // The frequent word it is a slip of; none when it could be a slip of two ("thn": "then", "than").
         let mut targets = edits.iter().filter_map(|e| lex.common.get(e.0.as_str()).copied());
         let slip = targets.next().filter(|first| targets.all(|t| t == *first));
@@ -270,7 +282,7 @@ mod tests {
         assert!(lex.common.iter().chain(&lex.exceptions).all(|w| w.bytes().all(|b| b.is_ascii_lowercase())));
         assert!(lex.common.is_disjoint(&lex.exceptions));
         for (word, real) in [("form", "from"), ("abut", "about"), ("dose", "does")] {
-            assert!(neighbours(word).iter().any(|e| e.0 == real), "{word}");
+            assert!(neighbours(word, |_| true).iter().any(|e| e.0 == real), "{word}");
             assert!(lex.exceptions.contains(word) || lex.common.contains(word), "{word}");
         }
     }

@@ -17,7 +17,7 @@
 use super::{capitalize, Rule, RuleMeta};
 use crate::document::{BlockKind, Document};
 use crate::report::{Category, Finding, Severity};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -41,7 +41,7 @@ const VARIANTS: &str = crate::data_file!("variants.txt");
 pub(crate) fn variants() -> &'static HashMap<&'static str, (usize, Vec<&'static str>)> {
     static MAP: OnceLock<HashMap<&'static str, (usize, Vec<&'static str>)>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         let groups = VARIANTS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
         for (id, line) in groups.enumerate() {
             let forms: Vec<&str> = line.split_whitespace().collect();
@@ -81,7 +81,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         }
     }
     // Group id → uses in order.
-    let mut uses: HashMap<usize, Vec<Use>> = HashMap::new();
+    let mut uses: HashMap<usize, Vec<Use>> = HashMap::default();
     let mut quote_depth = 0usize;
     let mut i = 0;
     while i < doc.words.len() {

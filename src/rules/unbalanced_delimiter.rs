@@ -61,7 +61,8 @@ impl Scan<'_, '_> {
         let mut chars = s.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let at = base + i;
-            if doc.is_protected(at) {
+            // Only these characters change the state below; skip the lookup for every other one.
+            if !matches!(c, '(' | '[' | '{' | ')' | ']' | '}' | '*' | '_' | '"' | '“' | '”') || doc.is_protected(at) {
                 prev = c;
                 continue;
             }

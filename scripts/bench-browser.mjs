@@ -1,0 +1,152 @@
+// @ts-check
+//! Browser benchmark: the wasm core in headless Chromium, through the real wasm boundary.
+//!
+//! `node scripts/bench-browser.mjs [TEXTDIR] [--runs N]` after `./scripts/build.sh` and
+//! `cargo run --release --example gen-bench-texts -- TEXTDIR` (default TEXTDIR: target/bench-texts, which
+//! this script generates with that command when it is missing). Prints:
+//! - the wasm size, raw and gzip -9;
+//! - cold start: in a fresh browser context each run, the time from importing pkg/article_checker.js
+//!   (JS glue fetch, wasm fetch + compile + instantiate) to the end of the first `check` of
+//!   www/sample-article.txt, report converted to JS objects included; median of N runs;
+//! - per benchmark article: the median time of `check(text)` called on the page's main thread (the
+//!   report crosses to JS as objects through serde-wasm-bindgen, included) and of a round trip through
+//!   www/checker.js's Web Worker (post text, check, JSON.stringify in the worker, JSON.parse on the page).
+//!
+//! The page is a blank HTML document served by Playwright's router at the server's origin, so it loads
+//! the real www/pkg and www/checker.js from scripts/serve.mjs; nothing in www/ is changed.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+import { CHROMIUM_ARGS, WWW_ROOT } from '../tests/e2e/harness.mjs';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const args = process.argv.slice(2);
+const runsFlag = args.indexOf('--runs');
+const COLD_RUNS = runsFlag >= 0 ? Number(args.splice(runsFlag, 2)[1]) : 7;
+const TEXT_DIR = path.resolve(args[0] ?? path.join(ROOT, 'target/bench-texts'));
+const SIZES = ['10KB', '100KB', '1MB', '5MB'];
+/** Repetitions per size: median of these. */
+const RUNS = { '10KB': 31, '100KB': 11, '1MB': 5, '5MB': 3 };
+const BENCH_PAGE = '/__bench__.html';
+
+if (!existsSync(path.join(TEXT_DIR, 'bench-10KB.txt'))) {
+  execFileSync('cargo', ['run', '--release', '--quiet', '--example', 'gen-bench-texts', '--', TEXT_DIR], { cwd: ROOT, stdio: 'inherit' });
+}
+const texts = Object.fromEntries(await Promise.all(SIZES.map(async (s) => [s, await readFile(path.join(TEXT_DIR, `bench-${s}.txt`), 'utf8')])));
+const wasm = await readFile(path.join(WWW_ROOT, 'pkg/article_checker_bg.wasm'));
+const sample = await readFile(path.join(WWW_ROOT, 'sample-article.txt'), 'utf8');
+
+/** @param {number[]} xs */
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const { server, url: baseUrl } = await startServer({ root: WWW_ROOT, port: 0, host: '127.0.0.1' });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+/** A fresh context with the blank bench page at the server's origin. */
+async function openPage() {
+  const context = await browser.newContext();
+  await context.route(`${baseUrl}${BENCH_PAGE}`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><meta charset="utf-8"><title>bench</title>' }),
+  );
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${baseUrl}${BENCH_PAGE}`);
+  return { context, page, errors };
+}
+
+try {
+  // Cold start, fresh context (no HTTP or compiled-code cache) each run.
+  const cold = [];
+  let sampleIssues = 0;
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const { context, page } = await openPage();
+    const result = await page.evaluate(async (text) => {
+      const started = performance.now();
+      const mod = await import('/pkg/article_checker.js');
+      await mod.default();
+      const loaded = performance.now();
+      const report = mod.check(text);
+      const done = performance.now();
+      mod.check(text);
+      const second = performance.now() - done;
+      return { total: done - started, load: loaded - started, check: done - loaded, second, issues: report.issues.length };
+    }, sample);
+    cold.push(result);
+    sampleIssues = result.issues;
+    await context.close();
+  }
+
+  // Warm checks on the main thread and through the worker, one context for all sizes.
+  const { context, page, errors } = await openPage();
+  await page.evaluate(async () => {
+    const mod = await import('/pkg/article_checker.js');
+    await mod.default();
+    const { createChecker } = await import('/checker.js');
+    const checker = createChecker();
+    await checker.ready;
+    Object.assign(globalThis, { benchCore: mod, benchChecker: checker });
+  });
+  const rows = [];
+  for (const size of SIZES) {
+    const text = texts[size];
+    const runs = RUNS[size];
+    const result = await page.evaluate(
+      async ({ text, runs }) => {
+        const g = /** @type {any} */ (globalThis);
+        const main = [];
+        const core = [];
+        let issues = 0;
+        for (let i = 0; i < runs; i++) {
+          const t = performance.now();
+          const report = g.benchCore.check(text);
+          main.push(performance.now() - t);
+          core.push(report.timing.checkMs);
+          issues = report.issues.length;
+        }
+        const worker = [];
+        for (let i = 0; i < runs; i++) {
+          const t = performance.now();
+          await g.benchChecker.check(text);
+          worker.push(performance.now() - t);
+        }
+        return { main, core, worker, issues };
+      },
+      { text, runs },
+    );
+    rows.push({ size, bytes: Buffer.byteLength(text), ...result });
+  }
+  await context.close();
+  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+
+  const gz = gzipSync(wasm, { level: 9 }).length;
+  const version = browser.version();
+  console.log(`Chromium ${version}, ${new Date().toISOString().slice(0, 10)}, texts from ${path.relative(ROOT, TEXT_DIR) || TEXT_DIR}`);
+  console.log(`wasm: ${wasm.length} bytes raw (${(wasm.length / 1024).toFixed(1)} KiB), ${gz} bytes gzip -9 (${(gz / 1024).toFixed(1)} KiB)`);
+  const c = (/** @type {'total' | 'load' | 'check' | 'second'} */ k) => median(cold.map((r) => r[k])).toFixed(1);
+  console.log(`cold start (median of ${COLD_RUNS}, fresh context): ${c('total')} ms = load (fetch + compile + instantiate) ${c('load')} ms + first check of sample-article.txt (${sample.length} chars, ${sampleIssues} issues) ${c('check')} ms; a second check of the sample: ${c('second')} ms`);
+  console.log('');
+  const header = ['text', 'bytes', 'issues', 'runs', 'core ms', 'main-thread ms', 'MB/s', 'conversion ms', 'worker ms'];
+  console.log(header.map((h, i) => (i === 0 ? h.padEnd(6) : h.padStart(i === 5 ? 15 : 11))).join(''));
+  const slope = [];
+  for (const r of rows) {
+    const main = median(r.main);
+    const core = median(r.core);
+    slope.push([r.bytes, main]);
+    const cells = [r.size.padEnd(6), String(r.bytes).padStart(11), String(r.issues).padStart(11), String(r.main.length).padStart(11), core.toFixed(2).padStart(11), main.toFixed(2).padStart(15), (r.bytes / 1e6 / (main / 1e3)).toFixed(2).padStart(11), (main - core).toFixed(2).padStart(11), median(r.worker).toFixed(2).padStart(11)];
+    console.log(cells.join(''));
+  }
+  const [[b1, t1], [b2, t2]] = [slope[1], slope[slope.length - 1]];
+  console.log(`\nscaling exponent 100KB -> 5MB (main thread): ${(Math.log(t2 / t1) / Math.log(b2 / b1)).toFixed(3)}`);
+  console.log('core ms: the time inside check() as the wasm measures it (timing.checkMs); main-thread ms: the JS call,');
+  console.log('string copy in and report conversion to JS objects included; worker ms: round trip through www/checker.js.');
+} finally {
+  await browser.close();
+  await new Promise((resolve) => server.close(resolve));
+}
