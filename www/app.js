@@ -75,6 +75,8 @@ const LIST_PAGE_SIZE = 200;
 /** Marks around each check (sent → rendered), for measuring the main thread while it runs. */
 const CHECK_START_MARK = 'article-checker:check-start';
 const CHECK_END_MARK = 'article-checker:check-end';
+/** Between the two: the report is back from the worker and parsed; rendering starts. */
+const REPORT_MARK = 'article-checker:report-received';
 /** Files over this size are refused: the checker and the editor are made for articles, not archives. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** What "Open file…" and drop accept by name; other names are refused unless the type is text/*. */
@@ -159,6 +161,9 @@ let shownIssues = [];
 let walkIssues = [];
 /** The text `reportIssues` were found in. */
 let shownText = '';
+/** `editor.version` when shownText was the editor's text: equal versions mean the text is unchanged,
+ *  without reading (and copying) the textarea's value. */
+let shownVersion = -1;
 /** The per-category lists inside the issue list, filled as items are rendered. @type {Map<string, HTMLOListElement>} */
 let groupLists = new Map();
 /** Counts renderings of the issue list (a report, a filter or an ignore); a rendering stops when it is no longer the newest. */
@@ -680,6 +685,7 @@ async function renderReport(report, text, current) {
   reportIssues = report.issues;
   reportKeyCache = null;
   shownText = text;
+  shownVersion = editor.version;
   renderStats(report.stats ?? {}, report.timing?.checkMs ?? Number.NaN, report.issues);
   setReportActionsEnabled(true);
   if (!(await renderIssueView(current))) return false;
@@ -706,6 +712,7 @@ function renderNotChecked() {
   shownIssues = [];
   walkIssues = [];
   shownText = '';
+  shownVersion = -1;
   issueList.replaceChildren();
   editor.clearSpans();
   summaryLine.textContent = 'Not checked.';
@@ -828,8 +835,8 @@ function noteUnlistedInGroups() {
 function rerenderIssueView() {
   // Before the first report, or while an edit awaits its check, the next check's rendering applies them.
   if (app.dataset.checkState !== 'checked') return;
-  const text = shownText;
-  void renderIssueView(() => text === editor.text).then(() => refreshCard());
+  const version = shownVersion;
+  void renderIssueView(() => version === editor.version).then(() => refreshCard());
 }
 
 filtersBox.addEventListener('change', (event) => {
@@ -1002,7 +1009,7 @@ function closeCard(restoreFocus) {
 /** After a re-render of the same text: the card follows its issue into the new report, or closes. */
 function refreshCard() {
   if (!card.isOpen) return;
-  const index = shownText === editor.text ? reportKeys().indexOf(cardKey) : -1;
+  const index = shownVersion === editor.version ? reportKeys().indexOf(cardKey) : -1;
   const issue = index === -1 ? undefined : reportIssues[index];
   if (issue && shownIssues.includes(issue)) card.issue = issue;
   else closeCard(true);
@@ -1016,7 +1023,7 @@ function refreshCard() {
  */
 function applySuggestion(issue, replacement) {
   // The card closes on every edit, so its offsets are those of the current text; checked anyway.
-  if (editor.text !== shownText) return;
+  if (editor.version !== shownVersion) return;
   closeCard(false);
   const { textarea } = editor;
   textarea.focus();
@@ -1039,7 +1046,7 @@ function applySuggestion(issue, replacement) {
  * @returns {Issue | undefined}
  */
 function issueAtCaret(offset) {
-  if (editor.text !== shownText) return undefined;
+  if (editor.version !== shownVersion) return undefined;
   /** @type {Issue | undefined} */
   let best;
   for (const issue of walkIssues) {
@@ -1056,7 +1063,7 @@ function issueAtCaret(offset) {
  * @returns {Issue | undefined}
  */
 function issueAtPoint(x, y) {
-  if (walkIssues.length === 0 || editor.text !== shownText) return undefined;
+  if (walkIssues.length === 0 || editor.version !== shownVersion) return undefined;
   const { from, to } = editor.visibleOffsets(0);
   /** @type {Issue | undefined} */
   let best;
@@ -1138,8 +1145,8 @@ function chooseIssue(issue) {
 
 /** @param {1 | -1} direction */
 function walk(direction) {
-  if (editor.text !== shownText || walkIssues.length === 0) {
-    showStatus(editor.text !== shownText ? 'Checking… try again in a moment.' : 'No issues to go to.');
+  if (editor.version !== shownVersion || walkIssues.length === 0) {
+    showStatus(editor.version !== shownVersion ? 'Checking… try again in a moment.' : 'No issues to go to.');
     return;
   }
   const { selectionStart, selectionEnd } = editor.textarea;
@@ -1169,14 +1176,16 @@ async function runCheck() {
   pendingCheck = undefined;
   if (checker === null) return;
   const text = editor.text;
+  const version = editor.version;
   const generation = ++checkGeneration;
-  const current = () => generation === checkGeneration && text === editor.text;
+  const current = () => generation === checkGeneration && version === editor.version;
   setCheckState('pending');
   performance.mark(CHECK_START_MARK);
   /** @type {Report | null} */
   let report;
   try {
     report = await checker.check(text, disabledRules.size > 0 ? { disable: [...disabledRules] } : undefined);
+    performance.mark(REPORT_MARK);
   } catch (error) {
     // A newer check is already on its way; its answer will say what is what.
     if (generation !== checkGeneration) return;

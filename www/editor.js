@@ -96,7 +96,11 @@ export class Editor {
     /** @type {Map<string, Highlight> | undefined} highlights taken out while the mirror lags */
     this.hidden = undefined;
 
+    /** Counts changes of the text: comparing it instead would copy a 1 MB value on every look. */
+    this.version = 0;
+
     textarea.addEventListener('input', () => {
+      this.version += 1;
       if (this.textarea.value.length > LONG_TEXT && this.mirror.length > LONG_TEXT) {
         this.hideHighlights();
         clearTimeout(this.pendingSync);
@@ -123,6 +127,7 @@ export class Editor {
    * @param {string} text
    */
   setText(text) {
+    this.version += 1;
     this.textarea.value = text;
     // Setting the value leaves the caret at the end; a reader starts at the top.
     this.textarea.setSelectionRange(0, 0);
