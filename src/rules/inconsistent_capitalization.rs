@@ -139,7 +139,8 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
                 continue;
             }
             let first_text = doc.slice(&words[first].range);
-            let mut key = if counting { String::new() } else { first_text.to_lowercase() };
+            // The joiner before each word of the run ("" before the first), for building its key.
+            let mut joiners = [""; MAX_WORDS];
             let mut hash = RunHash::default();
             hash.push(first_text);
             let mut any_capital_form = has_capital_form[first];
@@ -176,8 +177,12 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
                         }
                         seen[cell] |= bit;
                     } else if seen_twice[cell] & bit != 0 {
-                        let mut full = String::with_capacity(key.len() + joiner.len() + word_text.len());
-                        full.push_str(&key);
+                        joiners[len - 1] = joiner;
+                        let mut full = String::new();
+                        for p in 0..len - 1 {
+                            full.push_str(joiners[p]);
+                            full.push_str(&doc.slice(&words[first + p].range).to_lowercase());
+                        }
                         full.push_str(joiner);
                         full.push_str(&stem(word_text).to_lowercase());
                         let (mut known, mut caps) = (0u8, 0u8);
@@ -212,10 +217,7 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
                 }
                 hash.push(joiner);
                 hash.push(word_text);
-                if !counting {
-                    key.push_str(joiner);
-                    key.push_str(&word_text.to_lowercase());
-                }
+                joiners[len - 1] = joiner;
             }
         }
     }
@@ -372,6 +374,13 @@ struct RunHash(u64);
 
 impl RunHash {
     fn push(&mut self, piece: &str) {
+        if piece.is_ascii() {
+            // The same values as the loop below gives an ASCII piece, without decoding.
+            for b in piece.bytes() {
+                self.0 = (self.0.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0xf135_7aea_2e62_a9c5);
+            }
+            return;
+        }
         for c in piece.chars().flat_map(char::to_lowercase) {
             let c = if c == 'ς' { 'σ' } else { c };
             self.0 = (self.0.rotate_left(5) ^ u64::from(c)).wrapping_mul(0xf135_7aea_2e62_a9c5);
