@@ -46,7 +46,16 @@ use report::RuleFindings;
 
 /// Checks `text` with the rules `config` enables.
 pub fn check(text: &str, config: &Config) -> Report {
+    check_observed(text, config, &mut |_| {})
+}
+
+/// [`check`], calling `observe` after each stage: `"parse"`, each rule's id once it has run, and
+/// `"report"` once the report is built (the document still alive). For measurements
+/// (`examples/peak-memory.rs`); not part of the stable API.
+#[doc(hidden)]
+pub fn check_observed(text: &str, config: &Config, observe: &mut dyn FnMut(&str)) -> Report {
     let doc = Document::parse(text);
+    observe("parse");
     let found = registry::RULES
         .iter()
         .enumerate()
@@ -54,10 +63,13 @@ pub fn check(text: &str, config: &Config) -> Report {
         .map(|(_, rule)| {
             let mut findings = Vec::new();
             (rule.check)(&doc, &mut findings);
+            observe(rule.meta.id);
             RuleFindings { rule: rule.meta.id, category: rule.meta.category, severity: rule.meta.severity, findings }
         })
         .collect();
-    Report::build(&doc, found)
+    let report = Report::build(&doc, found);
+    observe("report");
+    report
 }
 
 /// Every rule's metadata, in registry order.

@@ -129,13 +129,22 @@ pub fn jaccard(a: &[u32], b: &[u32]) -> f64 {
 /// a candidate with probability 0.78, one sharing 50% with 0.99, one sharing 5% with 0.04.
 #[derive(Debug, Default)]
 pub struct CandidateIndex {
-    /// Band key → index into `buckets`. Lookups only: never iterated, so its random order cannot
-    /// reach the output.
-    bucket_of: HashMap<u64, usize>,
-    buckets: Vec<Vec<usize>>,
+    /// Band key → its bucket: the first and last entry of a list in `entries`, and its length. Lookups
+    /// only: never iterated, so its random order cannot reach the output. (Most buckets hold one id: a
+    /// `Vec` per bucket cost ~80 bytes a band, 16 bands a passage.)
+    bucket_of: HashMap<u64, Bucket>,
+    /// `(id, next entry of the same bucket or u32::MAX)`, in insertion order within each bucket.
+    entries: Vec<(u32, u32)>,
     /// For each inserted id, the last query that returned it: repeats are dropped without a sort.
     returned_by: Vec<usize>,
     queries: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    first: u32,
+    last: u32,
+    len: u32,
 }
 
 impl CandidateIndex {
@@ -148,12 +157,15 @@ impl CandidateIndex {
         self.queries += 1;
         let mut out = Vec::new();
         for key in Self::band_keys(sketch) {
-            let Some(&bucket) = self.bucket_of.get(&key) else { continue };
-            for &id in &self.buckets[bucket] {
+            let Some(bucket) = self.bucket_of.get(&key) else { continue };
+            let mut entry = bucket.first;
+            while let Some(&(id, next)) = self.entries.get(entry as usize) {
+                let id = id as usize;
                 if self.returned_by[id] != self.queries {
                     self.returned_by[id] = self.queries;
                     out.push(id);
                 }
+                entry = next;
             }
         }
         out
@@ -165,16 +177,20 @@ impl CandidateIndex {
             self.returned_by.resize(id + 1, 0);
         }
         for key in Self::band_keys(sketch) {
-            let bucket = match self.bucket_of.get(&key) {
-                Some(&bucket) => bucket,
-                None => {
-                    self.bucket_of.insert(key, self.buckets.len());
-                    self.buckets.push(Vec::new());
-                    self.buckets.len() - 1
+            let new = self.entries.len() as u32;
+            match self.bucket_of.get_mut(&key) {
+                Some(bucket) => {
+                    if (bucket.len as usize) < BUCKET_CAPACITY {
+                        self.entries[bucket.last as usize].1 = new;
+                        self.entries.push((id as u32, u32::MAX));
+                        bucket.last = new;
+                        bucket.len += 1;
+                    }
                 }
-            };
-            if self.buckets[bucket].len() < BUCKET_CAPACITY {
-                self.buckets[bucket].push(id);
+                None => {
+                    self.bucket_of.insert(key, Bucket { first: new, last: new, len: 1 });
+                    self.entries.push((id as u32, u32::MAX));
+                }
             }
         }
     }

@@ -192,6 +192,13 @@ impl<'t> Document<'t> {
         let mut doc = Document { text, lines, blocks, sentences: Vec::new(), words: Vec::new(), protected: Vec::new(), tocs: Vec::new(), hard_wrapped, body_cases: OnceCell::new(), quotations: OnceCell::new(), acronyms: OnceCell::new(), capitalization: OnceCell::new() };
         inline::split(&mut doc);
         doc.tocs = toc::find(&mut doc);
+        // The vectors were reserved by estimate and grown by doubling; the model lives through every
+        // rule, so its slack (~15 % of a long article's model) would be held for the whole check.
+        doc.lines.shrink_to_fit();
+        doc.blocks.shrink_to_fit();
+        doc.sentences.shrink_to_fit();
+        doc.words.shrink_to_fit();
+        doc.protected.shrink_to_fit();
         doc
     }
 

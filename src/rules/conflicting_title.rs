@@ -31,7 +31,7 @@
 
 use super::{excerpt, Rule, RuleMeta};
 use crate::document::lexicon::is_function_word;
-use crate::document::{BlockKind, Document};
+use crate::document::{Block, BlockKind, Document};
 use crate::report::{Category, Finding, Severity};
 use crate::hash::{HashMap, HashSet};
 use std::ops::Range;
@@ -234,11 +234,24 @@ enum Title {
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
     let v = vocabulary();
-    let tokens = tokens(doc, v);
     let mut occurrences = Vec::new();
     // Surname → the first names the article gives it, from titled and untitled full names.
     let mut first_names: HashMap<String, HashSet<String>> = HashMap::default();
-    for block_tokens in &tokens {
+    let mut in_toc = vec![false; doc.blocks.len()];
+    for toc in &doc.tocs {
+        for e in &toc.entries {
+            in_toc[e.block] = true;
+        }
+    }
+    // One block's tokens at a time (the whole article's would be ~60 bytes a word), buffers reused.
+    let mut block_tokens: Vec<Token> = Vec::new();
+    let mut sentence_of: Vec<usize> = Vec::new();
+    for (b, block) in doc.blocks.iter().enumerate() {
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem(_)) || in_toc[b] {
+            continue;
+        }
+        tokens(doc, v, block, &mut sentence_of, &mut block_tokens);
+        let block_tokens = &block_tokens;
         for j in 0..block_tokens.len() {
             if let Some(o) = occurrence_at(doc, v, block_tokens, j) {
                 if o.name.len() >= 2 {
@@ -282,91 +295,80 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     }
 }
 
-/// The prose tokens of each paragraph and list item (headings, tables of contents, tables and code left out).
-fn tokens(doc: &Document, v: &Vocabulary) -> Vec<Vec<Token>> {
-    let mut in_toc = vec![false; doc.blocks.len()];
-    for toc in &doc.tocs {
-        for e in &toc.entries {
-            in_toc[e.block] = true;
+/// The prose tokens of one paragraph or list item, into `out` (cleared first); `sentence_of` is scratch.
+fn tokens(doc: &Document, v: &Vocabulary, block: &Block, sentence_of: &mut Vec<usize>, out: &mut Vec<Token>) {
+    out.clear();
+    sentence_of.clear();
+    sentence_of.resize(block.words.len(), usize::MAX);
+    for s in block.sentences.clone() {
+        for w in doc.sentences[s].words.clone() {
+            if let Some(slot) = w.checked_sub(block.words.start).and_then(|i| sentence_of.get_mut(i)) {
+                *slot = s;
+            }
         }
     }
-    let mut sentence_of = vec![usize::MAX; doc.words.len()];
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        for w in sentence.words.clone() {
-            sentence_of[w] = s;
-        }
-    }
-    let mut all = Vec::new();
-    for (b, block) in doc.blocks.iter().enumerate() {
-        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem(_)) || in_toc[b] {
+    for w in block.words.clone() {
+        let word = &doc.words[w];
+        if word.protected {
+            if let Some(last) = out.last_mut() {
+                last.dotted = false;
+            }
+            out.push(Token { range: word.range.clone(), dotted: false, key: String::new(), possessive: false, capitalised: false, sentence: usize::MAX, join: Join::Break });
             continue;
         }
-        let mut out: Vec<Token> = Vec::new();
-        for w in block.words.clone() {
-            let word = &doc.words[w];
-            if word.protected {
-                if let Some(last) = out.last_mut() {
-                    last.dotted = false;
-                }
-                out.push(Token { range: word.range.clone(), dotted: false, key: String::new(), possessive: false, capitalised: false, sentence: usize::MAX, join: Join::Break });
+        let text = doc.slice(&word.range);
+        let sentence = sentence_of[w - block.words.start];
+        if let Some(last) = out.last_mut() {
+            let gap = doc.slice(&(last.range.end..word.range.start));
+            let short = |s: &str| s.chars().count() <= 2 && s.chars().all(char::is_alphabetic);
+            let last_text = doc.slice(&last.range);
+            let last_piece = last_text.rsplit('.').next().unwrap_or("");
+            // "U.S.": one-or-two-letter pieces joined by single dots.
+            if gap == "." && short(last_piece) && short(text) && last.sentence == sentence {
+                last.range.end = word.range.end;
+                last.key.push_str(&text.to_lowercase());
+                last.dotted = doc.text[word.range.end..].starts_with('.');
                 continue;
             }
-            let text = doc.slice(&word.range);
-            let sentence = sentence_of[w];
-            if let Some(last) = out.last_mut() {
-                let gap = doc.slice(&(last.range.end..word.range.start));
-                let short = |s: &str| s.chars().count() <= 2 && s.chars().all(char::is_alphabetic);
-                let last_text = doc.slice(&last.range);
-                let last_piece = last_text.rsplit('.').next().unwrap_or("");
-                // "U.S.": one-or-two-letter pieces joined by single dots.
-                if gap == "." && short(last_piece) && short(text) && last.sentence == sentence {
-                    last.range.end = word.range.end;
-                    last.key.push_str(&text.to_lowercase());
-                    last.dotted = doc.text[word.range.end..].starts_with('.');
-                    continue;
-                }
-                // "Jean-Pierre", "Self-Defense"; not "ex-President", "Vice-President", "newly-appointed".
-                let lower = text.to_lowercase();
-                if gap == "-" && !v.words.contains(last.key.as_str()) && !v.words.contains(lower.as_str()) && !last.possessive && last.sentence == sentence {
-                    last.range.end = word.range.end;
-                    last.key = doc.slice(&last.range).to_lowercase();
-                    last.dotted = doc.text[word.range.end..].starts_with('.');
-                    continue;
+            // "Jean-Pierre", "Self-Defense"; not "ex-President", "Vice-President", "newly-appointed".
+            let lower = text.to_lowercase();
+            if gap == "-" && !v.words.contains(last.key.as_str()) && !v.words.contains(lower.as_str()) && !last.possessive && last.sentence == sentence {
+                last.range.end = word.range.end;
+                last.key = doc.slice(&last.range).to_lowercase();
+                last.dotted = doc.text[word.range.end..].starts_with('.');
+                continue;
+            }
+        }
+        // The sentence splitter may end a sentence after "U.S." before a capital; joins read the gap.
+        let join = match out.last() {
+            None => Join::Break,
+            Some(last) if last.dotted && !abbreviation_like(doc, v, last) => Join::Break,
+            Some(last) => {
+                let gap = doc.slice(&(last.range.end + usize::from(last.dotted)..word.range.start.max(last.range.end + usize::from(last.dotted))));
+                if gap == "-" {
+                    Join::Hyphen
+                } else if !gap.is_empty() && gap.chars().all(|c| matches!(c, ' ' | '\t' | '\u{a0}' | '\n' | '\r')) && !gap.contains("\n\n") {
+                    Join::Space
+                } else {
+                    Join::Break
                 }
             }
-            // The sentence splitter may end a sentence after "U.S." before a capital; joins read the gap.
-            let join = match out.last() {
-                None => Join::Break,
-                Some(last) if last.dotted && !abbreviation_like(doc, v, last) => Join::Break,
-                Some(last) => {
-                    let gap = doc.slice(&(last.range.end + usize::from(last.dotted)..word.range.start.max(last.range.end + usize::from(last.dotted))));
-                    if gap == "-" {
-                        Join::Hyphen
-                    } else if !gap.is_empty() && gap.chars().all(|c| matches!(c, ' ' | '\t' | '\u{a0}' | '\n' | '\r')) && !gap.contains("\n\n") {
-                        Join::Space
-                    } else {
-                        Join::Break
-                    }
-                }
-            };
-            let mut key = text.to_lowercase();
-            let mut possessive = false;
-            for ending in ["'s", "’s"] {
-                if key.ends_with(ending) && key.len() > ending.len() {
-                    key.truncate(key.len() - ending.len());
-                    possessive = true;
-                }
+        };
+        let mut key = text.to_lowercase();
+        let mut possessive = false;
+        for ending in ["'s", "’s"] {
+            if key.ends_with(ending) && key.len() > ending.len() {
+                key.truncate(key.len() - ending.len());
+                possessive = true;
             }
-            let capitalised = text.chars().next().is_some_and(char::is_uppercase);
-            let dotted = doc.text[word.range.end..].starts_with('.');
-            out.push(Token { range: word.range.clone(), dotted, key, possessive, capitalised, sentence, join });
         }
-        for t in &mut out {
-            t.key.retain(|c| c != '.');
-        }
-        all.push(out);
+        let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+        let dotted = doc.text[word.range.end..].starts_with('.');
+        out.push(Token { range: word.range.clone(), dotted, key, possessive, capitalised, sentence, join });
     }
-    all
+    for t in out.iter_mut() {
+        t.key.retain(|c| c != '.');
+    }
 }
 
 /// Whether a token's full stop belongs to it ("Dr.", "U.S.", "J."), not to a sentence end.

@@ -123,75 +123,105 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
     }
     let has_capital_form: Vec<bool> = words.iter().map(|w| with_lowercase(stem(doc.slice(&w.range)), |lower| capitalized.contains(lower))).collect();
 
-    // Case-folded run → index into `groups`, in order of first use.
-    let mut keys: HashMap<String, usize> = HashMap::default();
+    // Case-folded run → index into `groups`, in order of first use. Most runs occur once and can never
+    // differ from another use, so a first pass counts each run's hash in two bit sets (seen, seen again)
+    // and the second builds keys and uses only for runs whose hash was seen twice: a few hash collisions
+    // let in runs that occur once, which the one-use rule below skips, and equal keys always hash alike.
+    let bits = (words.len() * 16).next_power_of_two().max(64);
+    let shift = 64 - bits.trailing_zeros();
+    let mut seen = vec![0u64; bits / 64];
+    let mut seen_twice = vec![0u64; bits / 64];
+    let mut keys: HashMap<Box<str>, usize> = HashMap::default();
     let mut groups: Vec<Vec<Use>> = Vec::new();
-    for first in 0..words.len() {
-        if excluded[first] || !informative[first] {
-            continue;
-        }
-        let mut key = doc.slice(&words[first].range).to_lowercase();
-        let mut any_capital_form = has_capital_form[first];
-        for len in 2..=MAX_WORDS {
-            let last = first + len - 1;
-            let Some(word) = words.get(last) else { break };
-            let previous = &words[last - 1];
-            if word.block != previous.block || excluded[last] {
-                break;
-            }
-            let gap = doc.slice(&(previous.range.end..word.range.start));
-            let joiner = if gap == "-" {
-                "-"
-            } else if !gap.is_empty() && gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1 {
-                " "
-            } else {
-                break;
-            };
-            // A possessive ending inside a run ends the name: "Takaichi’s Role".
-            if doc.slice(&previous.range) != stem(doc.slice(&previous.range)) {
-                break;
-            }
-            any_capital_form |= has_capital_form[last];
-            if !informative[last] || !any_capital_form {
-                key.push_str(joiner);
-                key.push_str(&doc.slice(&word.range).to_lowercase());
+    for counting in [true, false] {
+        for first in 0..words.len() {
+            if excluded[first] || !informative[first] {
                 continue;
             }
-            let mut full = key.clone();
-            full.push_str(joiner);
-            full.push_str(&stem(doc.slice(&word.range)).to_lowercase());
-            let (mut known, mut caps) = (0u8, 0u8);
-            for p in 0..len {
-                if informative[first + p] {
-                    match cases[first + p] {
-                        Case::Lower => known |= 1 << p,
-                        Case::Capitalized => {
-                            known |= 1 << p;
-                            caps |= 1 << p;
+            let first_text = doc.slice(&words[first].range);
+            // The joiner before each word of the run ("" before the first), for building its key.
+            let mut joiners = [""; MAX_WORDS];
+            let mut hash = RunHash::default();
+            hash.push(first_text);
+            let mut any_capital_form = has_capital_form[first];
+            for len in 2..=MAX_WORDS {
+                let last = first + len - 1;
+                let Some(word) = words.get(last) else { break };
+                let previous = &words[last - 1];
+                if word.block != previous.block || excluded[last] {
+                    break;
+                }
+                let gap = doc.slice(&(previous.range.end..word.range.start));
+                let joiner = if gap == "-" {
+                    "-"
+                } else if !gap.is_empty() && gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1 {
+                    " "
+                } else {
+                    break;
+                };
+                // A possessive ending inside a run ends the name: "Takaichi’s Role".
+                if doc.slice(&previous.range) != stem(doc.slice(&previous.range)) {
+                    break;
+                }
+                any_capital_form |= has_capital_form[last];
+                let word_text = doc.slice(&word.range);
+                if informative[last] && any_capital_form {
+                    let mut full_hash = hash;
+                    full_hash.push(joiner);
+                    full_hash.push(stem(word_text));
+                    let slot = (full_hash.0 >> shift) as usize;
+                    let (cell, bit) = (slot / 64, 1u64 << (slot % 64));
+                    if counting {
+                        if seen[cell] & bit != 0 {
+                            seen_twice[cell] |= bit;
                         }
-                        Case::Unknown => {}
+                        seen[cell] |= bit;
+                    } else if seen_twice[cell] & bit != 0 {
+                        joiners[len - 1] = joiner;
+                        let mut full = String::new();
+                        for p in 0..len - 1 {
+                            full.push_str(joiners[p]);
+                            full.push_str(&doc.slice(&words[first + p].range).to_lowercase());
+                        }
+                        full.push_str(joiner);
+                        full.push_str(&stem(word_text).to_lowercase());
+                        let (mut known, mut caps) = (0u8, 0u8);
+                        for p in 0..len {
+                            if informative[first + p] {
+                                match cases[first + p] {
+                                    Case::Lower => known |= 1 << p,
+                                    Case::Capitalized => {
+                                        known |= 1 << p;
+                                        caps |= 1 << p;
+                                    }
+                                    Case::Unknown => {}
+                                }
+                            }
+                        }
+                        let end = word.range.start + stem(word_text).len();
+                        let next = groups.len();
+                        let group = *keys.entry(full.into_boxed_str()).or_insert(next);
+                        if group == next {
+                            groups.push(Vec::new());
+                        }
+                        let name_follows = end == word.range.end
+                            && words.get(last + 1).is_some_and(|next| {
+                                next.block == word.block
+                                    && !excluded[last + 1]
+                                    && informative[last + 1]
+                                    && cases[last + 1] == Case::Capitalized
+                                    && matches!(doc.slice(&(word.range.end..next.range.start)), " " | "-")
+                            });
+                        groups[group].push(Use { first, len, range: words[first].range.start..end, known, caps, name_follows });
                     }
                 }
+                hash.push(joiner);
+                hash.push(word_text);
+                joiners[len - 1] = joiner;
             }
-            let end = word.range.start + stem(doc.slice(&word.range)).len();
-            let next = groups.len();
-            let group = *keys.entry(full).or_insert(next);
-            if group == next {
-                groups.push(Vec::new());
-            }
-            let name_follows = end == word.range.end
-                && words.get(last + 1).is_some_and(|next| {
-                    next.block == word.block
-                        && !excluded[last + 1]
-                        && informative[last + 1]
-                        && cases[last + 1] == Case::Capitalized
-                        && matches!(doc.slice(&(word.range.end..next.range.start)), " " | "-")
-                });
-            groups[group].push(Use { first, len, range: words[first].range.start..end, known, caps, name_follows });
-            key.push_str(joiner);
-            key.push_str(&doc.slice(&word.range).to_lowercase());
         }
     }
+    drop((seen, seen_twice, keys));
 
     // Decide each group; words judged a legitimate lowercase style are vetoed for every run.
     let mut variants: Vec<Variant> = Vec::new();
@@ -335,6 +365,27 @@ fn apply_case(doc: &Document, u: &Use, majority: u8) -> String {
         at = end;
     }
     fixed
+}
+
+/// A hash of a run's case-folded text, fed piece by piece. It folds char by char with final sigma taken
+/// as sigma, so two runs whose `to_lowercase` forms are equal always hash alike.
+#[derive(Clone, Copy, Default)]
+struct RunHash(u64);
+
+impl RunHash {
+    fn push(&mut self, piece: &str) {
+        if piece.is_ascii() {
+            // The same values as the loop below gives an ASCII piece, without decoding.
+            for b in piece.bytes() {
+                self.0 = (self.0.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0xf135_7aea_2e62_a9c5);
+            }
+            return;
+        }
+        for c in piece.chars().flat_map(char::to_lowercase) {
+            let c = if c == 'ς' { 'σ' } else { c };
+            self.0 = (self.0.rotate_left(5) ^ u64::from(c)).wrapping_mul(0xf135_7aea_2e62_a9c5);
+        }
+    }
 }
 
 /// The word less a possessive ending: "Takaichi’s" → "Takaichi".
