@@ -15,7 +15,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoErrors, replaceText, startHarness, stopHarness, waitForCheck } from './harness.mjs';
+import { assertNoErrors, replaceText, startHarness, stopHarness, waitForCheck, openPage as openWatchedPage } from './harness.mjs';
 
 const FIXTURE = [
   '# Night trams.',
@@ -66,18 +66,10 @@ let baseUrl;
 
 /**
  * A fresh context (empty storage), the page loaded and FIXTURE typed in and checked.
- * @returns {Promise<{ page: import('playwright-core').Page, watch: { pageErrors: string[], consoleErrors: string[] } }>}
+ * @returns {Promise<{ page: import('playwright-core').Page, watch: import('./harness.mjs').Watch }>}
  */
 async function openWithFixture() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  const watch = { pageErrors: /** @type {string[]} */ ([]), consoleErrors: /** @type {string[]} */ ([]) };
-  page.on('pageerror', (error) => watch.pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') watch.consoleErrors.push(message.text());
-  });
-  await page.goto(baseUrl);
-  await waitForCheck(page, null);
+  const { page, watch } = await openWatchedPage(browser, baseUrl);
   await replaceText(page, FIXTURE);
   return { page, watch };
 }

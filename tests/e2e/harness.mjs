@@ -83,3 +83,33 @@ export async function replaceText(page, text) {
   await page.keyboard.insertText(text);
   await waitForCheck(page, text);
 }
+
+/**
+ * @typedef {{ pageErrors: string[], consoleErrors: string[], requests: string[] }} Watch
+ *   what a page did: uncaught errors, console errors (CSP violations are among them) and every request
+ *   as "METHOD url"
+ */
+
+/**
+ * A fresh context (empty storage) with the clipboard allowed, the page at `url` loaded and checked, and
+ * a watch on its errors and requests from the first one on.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ * @param {{ colorScheme?: 'light' | 'dark', viewport?: { width: number, height: number } }} [options]
+ * @returns {Promise<{ page: import('playwright-core').Page, watch: Watch }>}
+ */
+export async function openPage(browser, url, { colorScheme = 'light', viewport = { width: 1280, height: 860 } } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  const page = await context.newPage();
+  /** @type {Watch} */
+  const watch = { pageErrors: [], consoleErrors: [], requests: [] };
+  page.on('pageerror', (error) => watch.pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.consoleErrors.push(message.text());
+  });
+  page.on('request', (request) => watch.requests.push(`${request.method()} ${request.url()}`));
+  await page.goto(url);
+  await waitForCheck(page, null);
+  return { page, watch };
+}

@@ -7,7 +7,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoErrors, replaceText, startHarness, stopHarness, waitForCheck } from './harness.mjs';
+import { assertNoErrors, replaceText, startHarness, stopHarness, waitForCheck, openPage as openWatchedPage } from './harness.mjs';
 
 /** Clipboard HTML as Chromium puts it there, with hostile parts that must stay inert. */
 const CLIPBOARD_HTML = [
@@ -77,25 +77,9 @@ let server;
 /** @type {string} */
 let baseUrl;
 
-/**
- * @typedef {{ pageErrors: string[], consoleErrors: string[], requests: string[] }} Watch
- */
-
-/** @returns {Promise<{ page: import('playwright-core').Page, watch: Watch }>} */
-async function openPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-  const page = await context.newPage();
-  /** @type {Watch} */
-  const watch = { pageErrors: [], consoleErrors: [], requests: [] };
-  page.on('pageerror', (error) => watch.pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') watch.consoleErrors.push(message.text());
-  });
-  page.on('request', (request) => watch.requests.push(`${request.method()} ${request.url()}`));
-  await page.goto(baseUrl);
-  await waitForCheck(page, null);
-  return { page, watch };
+/** A fresh page with the sample checked, and a watch on its errors and requests. */
+function openPage() {
+  return openWatchedPage(browser, baseUrl);
 }
 
 /** @param {import('playwright-core').Page} page */
