@@ -91,14 +91,21 @@ export async function replaceText(page, text) {
  */
 
 /**
- * A fresh context (empty storage) with the clipboard allowed, the page at `url` loaded and checked, and
- * a watch on its errors and requests from the first one on.
+ * A fresh context (empty storage) with the clipboard allowed, the page at `url` loaded, and a watch on
+ * its errors (CSP violations reported as console errors) and requests from the first one on. Waits for
+ * the first check, or with `expectState: 'error'` for the page to report its failure.
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
- * @param {{ colorScheme?: 'light' | 'dark', viewport?: { width: number, height: number } }} [options]
+ * @param {{ colorScheme?: 'light' | 'dark', viewport?: { width: number, height: number },
+ *           beforeLoad?: (page: import('playwright-core').Page) => Promise<unknown>,
+ *           expectState?: 'checked' | 'error' }} [options]
  * @returns {Promise<{ page: import('playwright-core').Page, watch: Watch }>}
  */
-export async function openPage(browser, url, { colorScheme = 'light', viewport = { width: 1280, height: 860 } } = {}) {
+export async function openPage(
+  browser,
+  url,
+  { colorScheme = 'light', viewport = { width: 1280, height: 860 }, beforeLoad, expectState = 'checked' } = {},
+) {
   const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await context.newPage();
@@ -109,7 +116,17 @@ export async function openPage(browser, url, { colorScheme = 'light', viewport =
     if (message.type() === 'error') watch.consoleErrors.push(message.text());
   });
   page.on('request', (request) => watch.requests.push(`${request.method()} ${request.url()}`));
+  // Chromium also logs violations itself; the event makes sure none goes unseen.
+  await page.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`),
+      true,
+    );
+  });
+  await beforeLoad?.(page);
   await page.goto(url);
-  await waitForCheck(page, null);
+  if (expectState === 'checked') await waitForCheck(page, null);
+  else await page.waitForSelector('main[data-check-state="error"]', { timeout: 20_000 });
   return { page, watch };
 }

@@ -20,7 +20,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { assertNoErrors, replaceText, startHarness, stopHarness, waitForCheck } from './harness.mjs';
+import { assertNoErrors, replaceText, startHarness, stopHarness, waitForCheck, openPage as openWatchedPage } from './harness.mjs';
 
 const SAMPLE_ARTICLE = new URL('../../www/sample-article.txt', import.meta.url);
 const PASTE_FIXTURE = new URL('./fixtures/paste.txt', import.meta.url);
@@ -79,36 +79,14 @@ function normalizeNewlines(text) {
  * @returns {Promise<{ page: import('playwright-core').Page, watch: Watch }>}
  */
 async function openPage({ beforeLoad, expectState = 'checked' } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-  const page = await context.newPage();
-  /** @type {Watch} */
-  const watch = { pageErrors: [], consoleErrors: [], requests: [] };
-  page.on('pageerror', (error) => watch.pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') watch.consoleErrors.push(message.text());
-  });
-  page.on('request', (request) => watch.requests.push(`${request.method()} ${request.url()}`));
-  // Chromium also logs violations itself; the event makes sure none goes unseen.
-  await page.addInitScript(() => {
-    document.addEventListener(
-      'securitypolicyviolation',
-      (event) => console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`),
-      true,
-    );
-  });
-  await beforeLoad?.(page);
-  await page.goto(baseUrl);
+  const { page, watch } = await openWatchedPage(browser, baseUrl, { beforeLoad, expectState });
   if (expectState === 'checked') {
-    await waitForCheck(page, null);
     // The page checks in a worker; the tests compare against the module loaded on the main thread
     // (readFindings, readOutline). Loading it here, once, keeps those loads out of the request checks.
     await page.evaluate(async () => {
       const checkerUrl = '/pkg/article_checker.js';
       await (await import(checkerUrl)).default();
     });
-  } else {
-    await page.waitForSelector('main[data-check-state="error"]', { timeout: 20_000 });
   }
   return { page, watch };
 }
