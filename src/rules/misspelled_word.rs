@@ -55,11 +55,57 @@ fn data_words(data: &'static str) -> impl Iterator<Item = &'static str> {
 struct Lexicon {
     common: HashSet<&'static str>,
     exceptions: HashSet<&'static str>,
+    /// The common words with a letter dropped.
+    dropped: DropIndex<'static>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon { common: data_words(COMMON).collect(), exceptions: data_words(EXCEPTIONS).collect() })
+    LEXICON.get_or_init(|| Lexicon { common: data_words(COMMON).collect(), exceptions: data_words(EXCEPTIONS).collect(), dropped: DropIndex::new(data_words(COMMON)) })
+}
+
+/// Words of 5+ lowercase ASCII letters under every form with one interior letter dropped, so the words a
+/// typo may be a dropped-letter slip of are found with one look-up instead of trying 26 letters at
+/// each place. Sorted (hash of the shortened form, word, place of the dropped letter); a hash match is
+/// confirmed against the word itself.
+struct DropIndex<'a>(Vec<(u64, &'a str, u8)>);
+
+impl<'a> DropIndex<'a> {
+    fn new(words: impl Iterator<Item = &'a str>) -> Self {
+        let mut entries = Vec::new();
+        for word in words.filter(|w| w.len() >= 5 && w.len() <= 255 && w.bytes().all(|b| b.is_ascii_lowercase())) {
+            let b = word.as_bytes();
+            // The dropped letter is never the first or the last (see `neighbours`).
+            for j in 1..b.len() - 1 {
+                entries.push((drop_hash(&b[..j], &b[j + 1..]), word, j as u8));
+            }
+        }
+        entries.sort_unstable();
+        entries.dedup();
+        DropIndex(entries)
+    }
+
+    /// Each word that is `typo` with one interior letter put back, and where that letter goes.
+    fn find(&self, typo: &[u8], mut found: impl FnMut(&'a str, usize)) {
+        let hash = drop_hash(typo, &[]);
+        let first = self.0.partition_point(|e| e.0 < hash);
+        for &(_, word, j) in self.0[first..].iter().take_while(|e| e.0 == hash) {
+            let (w, j) = (word.as_bytes(), usize::from(j));
+            if w.len() == typo.len() + 1 && w[..j] == typo[..j] && w[j + 1..] == typo[j..] {
+                found(word, j);
+            }
+        }
+    }
+}
+
+/// The hash of the bytes of `a` followed by `b`.
+fn drop_hash(a: &[u8], b: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::hash::FxHasher::default();
+    for &byte in a.iter().chain(b) {
+        h.write_u8(byte);
+    }
+    h.finish()
 }
 
 /// The words `typo` may be a slip of: with two adjacent letters swapped back, one of a doubled interior
@@ -67,44 +113,34 @@ fn lexicon() -> &'static Lexicon {
 /// Each comes with the edited span (first and one past the last position) in the longer of the two.
 /// `scripts/gen-typo-data.py` applies the same edits, forwards.
 ///
-/// Only the words `keep` accepts are returned: the edits are tried in a reused buffer, so the 26 × n
-/// insertions of a long word cost no allocation unless one of them is a word worth looking at.
-fn neighbours(typo: &str, mut keep: impl FnMut(&str) -> bool) -> Vec<(String, usize, usize)> {
+/// Swaps and removals are tried in a reused buffer and kept when `keep` accepts them; the words a
+/// dropped letter may come from are those of the `dropped` indexes (so `keep` is not asked about them).
+fn neighbours<'a>(typo: &str, mut keep: impl FnMut(&str) -> bool, dropped: &[&DropIndex<'a>]) -> Vec<(String, usize, usize)> {
     let b = typo.as_bytes();
     let n = b.len();
     let mut out = Vec::new();
-    let mut push = |t: &[u8], start, end| {
-        if let Ok(t) = std::str::from_utf8(t) {
-            if keep(t) {
-                out.push((t.to_string(), start, end));
-            }
-        }
-    };
     let mut buf: Vec<u8> = Vec::with_capacity(n + 1);
     for i in 0..n.saturating_sub(1) {
+        buf.clear();
         if b[i] != b[i + 1] {
-            buf.clear();
             buf.extend_from_slice(b);
             buf.swap(i, i + 1);
-            push(&buf, i, i + 2);
         } else if n >= 4 && i >= 1 && i + 2 < n {
-            buf.clear();
             buf.extend_from_slice(&b[..i]);
             buf.extend_from_slice(&b[i + 1..]);
-            push(&buf, i, i + 2);
+        } else {
+            continue;
+        }
+        if let Ok(t) = std::str::from_utf8(&buf) {
+            if keep(t) {
+                out.push((t.to_string(), i, i + 2));
+            }
         }
     }
     if n >= 4 {
-        for i in 1..n {
-            buf.clear();
-            buf.extend_from_slice(&b[..i]);
-            buf.push(b'a');
-            buf.extend_from_slice(&b[i..]);
-            for c in b'a'..=b'z' {
-                buf[i] = c;
-                // A letter dropped from a double ("planing" for "planning") spans the whole double.
-                push(&buf, i, i + 1 + usize::from(b[i] == c));
-            }
+        for index in dropped {
+            // A letter dropped from a double ("planing" for "planning") spans the whole double.
+            index.find(b, |word, i| out.push((word.to_string(), i, i + 1 + usize::from(b[i] == word.as_bytes()[i]))));
         }
     }
     out
@@ -130,6 +166,8 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         uses.entry(key).or_default().push(index);
     }
     let total = english.iter().fold((0, 0), |a, e| (a.0 + e.0, a.1 + e.1));
+    // The article's words used three times or more, with a letter dropped; built at the first candidate.
+    let mut own_dropped: Option<DropIndex> = None;
     for index in candidates {
         let range = doc.words[index].range.clone();
         let key = doc.slice(&range);
@@ -144,7 +182,8 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             continue;
         }
         // Only frequent words and the article's words used three times or more can be what it is a slip of.
-        let edits = neighbours(key, |t| lex.common.contains(t) || uses.get(t).is_some_and(|u| u.len() >= 3));
+        let own_words = own_dropped.get_or_insert_with(|| DropIndex::new(uses.iter().filter(|(w, u)| u.len() >= 3 && !lex.common.contains(w.as_str())).map(|(w, _)| w.as_str())));
+        let edits = neighbours(key, |t| lex.common.contains(t) || uses.get(t).is_some_and(|u| u.len() >= 3), &[&lex.dropped, own_words]);
         // The frequent word it is a slip of; none when it could be a slip of two ("thn": "then", "than").
         let mut targets = edits.iter().filter_map(|e| lex.common.get(e.0.as_str()).copied());
         let slip = targets.next().filter(|first| targets.all(|t| t == *first));
@@ -282,7 +321,7 @@ mod tests {
         assert!(lex.common.iter().chain(&lex.exceptions).all(|w| w.bytes().all(|b| b.is_ascii_lowercase())));
         assert!(lex.common.is_disjoint(&lex.exceptions));
         for (word, real) in [("form", "from"), ("abut", "about"), ("dose", "does")] {
-            assert!(neighbours(word, |_| true).iter().any(|e| e.0 == real), "{word}");
+            assert!(neighbours(word, |_| true, &[&lex.dropped]).iter().any(|e| e.0 == real), "{word}");
             assert!(lex.exceptions.contains(word) || lex.common.contains(word), "{word}");
         }
     }
