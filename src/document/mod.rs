@@ -21,6 +21,7 @@ mod inline;
 pub mod lexicon;
 pub mod tables_lists;
 pub mod residue;
+mod residue_syntax;
 mod quotes;
 mod toc;
 pub use toc::{normalize_title, slug};

@@ -1,11 +1,19 @@
-//! Template residue phrases: `data/residue.txt` compiled once into one anchored regex.
+//! Template residue phrases: `data/residue.txt`, one anchored regex per line.
 //!
 //! Shared by the model, which must not read "Advertisement" or "Photo: Reuters" alone on a line as a
 //! section heading, and by the `template-residue` rule, which reports them. Each data line is
-//! `KIND SCOPE [OPTION …] | PATTERN`; see the file's own header. The regex has one capture group per
-//! line, so a match names its entry; `prefixes` lists every first 1–6 bytes a match can start with, so
-//! most places are ruled out by a binary search before the (PikeVM) regex runs.
+//! `KIND SCOPE [OPTION …] | PATTERN`; see the file's own header and `residue_syntax`.
+//!
+//! Running a regex costs microseconds on the PikeVM, so a place is first ruled out by its first bytes:
+//! `build.rs` lists, for every first one to three bytes, the entries whose matches can start with them
+//! (`HEADS`). An entry that passes is then tested on the first six bytes, which tell "in this article"
+//! from "In the"; that finer list is made from the entry's pattern the first time some text needs it,
+//! and the entry's regex is compiled the first time a place passes it. A check pays set-up only for the
+//! entries its text comes near: in the browser, parsing all 47 patterns on the first call cost more than
+//! the rest of a short check.
 
+use super::residue_syntax::{self as syntax, prefix_key, HEAD_LEN};
+pub(crate) use super::residue_syntax::{Entry, Kind, Scope, PREFIX_LEN};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -14,155 +22,86 @@ pub(crate) const RESIDUE: &str = crate::data_file!("residue.txt");
 /// Blocks longer than this are never "nothing but furniture".
 pub(crate) const MAX_BLOCK_BYTES: usize = 400;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    Engagement,
-    Furniture,
-    Placeholder,
-}
+// `HEAD_KEYS`, sorted, and `HEAD_MASKS`: the key of the first one to three bytes, and the mask of the
+// entries whose matches may start so. Made by `build.rs` from data/residue.txt with `residue_syntax::heads`.
+include!(concat!(env!("OUT_DIR"), "/residue_heads.rs"));
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Scope {
-    Label,
-    Sentence,
-    Block,
-    Title,
-    Bracket,
-}
-
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Entry {
-    pub(crate) kind: Kind,
-    pub(crate) scope: Scope,
-    /// The text must be in capitals.
-    pub(crate) caps: bool,
-    /// Skipped in the article's last block (a cut-off marker there).
-    pub(crate) not_last: bool,
-    /// Only a block of one sentence.
-    pub(crate) one_sentence: bool,
-}
-
-/// The compiled data file: one alternative, and one capture group, per entry.
+/// The data file, read; each entry's finer prefix list and regex are made when first needed.
 pub(crate) struct Residue {
-    pub(crate) regex: Regex,
-    pub(crate) entries: Vec<Entry>,
-    /// Sorted [`prefix_key`]s: every text the regex matches starts with one of these 1 to 6 bytes.
-    /// Running the regex costs microseconds on the PikeVM (it steps through every alternative); this
-    /// look-up rules out almost every place first.
-    pub(crate) prefixes: Vec<u64>,
+    entries: Vec<Entry>,
+    /// Each entry's pattern, anchored: `^(?:…)`.
+    sources: Vec<String>,
+    /// Each entry's first bytes, up to six, as sorted keys.
+    prefixes: Vec<OnceLock<Vec<u64>>>,
+    regexes: Vec<OnceLock<Regex>>,
 }
 
-/// Up to [`PREFIX_LEN`] bytes and their count, packed into one number.
-pub(crate) fn prefix_key(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0u64, |key, &b| key << 8 | u64::from(b)) << 8 | bytes.len() as u64
-}
-
-/// The first bytes any match of `pattern` starts with, or `None` when they are not a short list.
-fn literal_prefixes(pattern: &str) -> Option<Vec<u64>> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    let mut seq = Extractor::new().kind(ExtractKind::Prefix).limit_literal_len(PREFIX_LEN).limit_class(40).limit_total(20_000).extract(&hir);
-    seq.keep_first_bytes(PREFIX_LEN);
-    seq.dedup();
-    let literals = seq.literals()?;
-    if literals.iter().any(|l| l.is_empty()) {
-        return None;
+impl Residue {
+    /// The entries that may match at the start of `head`: its first [`PREFIX_LEN`] bytes (or fewer),
+    /// already lowercased as the text the regexes see. Zero when none can.
+    pub(crate) fn candidates(&self, head: &[u8]) -> u64 {
+        let head = &head[..head.len().min(PREFIX_LEN)];
+        let mut coarse = (1..=head.len().min(HEAD_LEN)).fold(0, |mask, n| {
+            let key = prefix_key(&head[..n]);
+            HEAD_KEYS.binary_search(&(key as u32)).map_or(mask, |i| mask | HEAD_MASKS[i])
+        });
+        let mut fine = 0;
+        while coarse != 0 {
+            let i = coarse.trailing_zeros() as usize;
+            coarse &= coarse - 1;
+            let prefixes = self.prefixes[i].get_or_init(|| syntax::literal_prefixes(&self.sources[i], PREFIX_LEN).expect("checked by build.rs"));
+            if (1..=head.len()).any(|n| prefixes.binary_search(&prefix_key(&head[..n])).is_ok()) {
+                fine |= 1 << i;
+            }
+        }
+        fine
     }
-    let mut prefixes: Vec<u64> = literals.iter().map(|l| prefix_key(l.as_bytes())).collect();
-    prefixes.sort_unstable();
-    prefixes.dedup();
-    Some(prefixes)
-}
 
-/// Six bytes tell "in this article" from "In the", which starts many sentences.
-pub(crate) const PREFIX_LEN: usize = 6;
+    /// The first entry among `candidates` (in data-file order: the earlier line wins) that matches at
+    /// the start of `hay`, and the length of its match.
+    pub(crate) fn match_at(&self, hay: &str, mut candidates: u64) -> Option<(Entry, usize)> {
+        while candidates != 0 {
+            let i = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let regex = self.regexes[i].get_or_init(|| Regex::new(&self.sources[i]).expect("checked by build.rs and the tests"));
+            if let Some(m) = regex.find(hay) {
+                return Some((self.entries[i], m.end()));
+            }
+        }
+        None
+    }
+}
 
 pub(crate) fn residue() -> &'static Residue {
     static RESIDUE_SET: OnceLock<Residue> = OnceLock::new();
-    RESIDUE_SET.get_or_init(|| compile(RESIDUE).expect("data/residue.txt is valid (checked by the tests)"))
+    RESIDUE_SET.get_or_init(|| read(RESIDUE).expect("data/residue.txt is valid (build.rs checks it)"))
 }
 
-/// One data line: `KIND SCOPE [OPTION …] | PATTERN`.
-pub(crate) fn parse_line(line: &str) -> Result<(Entry, String), String> {
-    let (head, pattern) = line.split_once(" | ").ok_or_else(|| format!("no ` | ` in {line:?}"))?;
-    let mut words = head.split_whitespace();
-    let kind = match words.next() {
-        Some("engagement") => Kind::Engagement,
-        Some("furniture") => Kind::Furniture,
-        Some("placeholder") => Kind::Placeholder,
-        other => return Err(format!("unknown kind {other:?} in {line:?}")),
-    };
-    let scope = match words.next() {
-        Some("label") => Scope::Label,
-        Some("sentence") => Scope::Sentence,
-        Some("block") => Scope::Block,
-        Some("title") => Scope::Title,
-        Some("bracket") => Scope::Bracket,
-        other => return Err(format!("unknown scope {other:?} in {line:?}")),
-    };
-    let mut entry = Entry { kind, scope, caps: false, not_last: false, one_sentence: false };
-    for option in words {
-        match option {
-            "caps" => entry.caps = true,
-            "not-last" => entry.not_last = true,
-            "one-sentence" => entry.one_sentence = true,
-            other => return Err(format!("unknown option {other:?} in {line:?}")),
+/// Reads the data file; no pattern is parsed or compiled yet.
+pub(crate) fn read(data: &str) -> Result<Residue, String> {
+    let (entries, sources): (Vec<Entry>, Vec<String>) = syntax::entries(data)?.into_iter().unzip();
+    Ok(Residue { entries, prefixes: sources.iter().map(|_| OnceLock::new()).collect(), regexes: sources.iter().map(|_| OnceLock::new()).collect(), sources })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{syntax, HEAD_KEYS, HEAD_MASKS, RESIDUE};
+    use regex::Regex;
+
+    #[test]
+    fn every_entry_compiles_alone_and_the_table_of_first_bytes_is_current() {
+        let entries = syntax::entries(RESIDUE).unwrap();
+        for (_, source) in &entries {
+            let regex = Regex::new(source).unwrap_or_else(|e| panic!("{source}: {e}"));
+            assert_eq!(regex.captures_len(), 1, "{source}: use (?:…), not (…)");
         }
+        let heads = syntax::heads(&entries).unwrap();
+        assert!(heads.iter().map(|h| h.0 as u32).eq(HEAD_KEYS.iter().copied()) && heads.iter().map(|h| h.1).eq(HEAD_MASKS.iter().copied()));
+        assert!(syntax::entries("engagement sentence | (share) your").and_then(|e| syntax::heads(&e)).is_err());
+        assert!(syntax::entries("engagment sentence | share your").is_err());
+        assert!(syntax::entries("furniture block | .*").and_then(|e| syntax::heads(&e)).is_err());
     }
-    let pattern = pattern.trim();
-    if !pattern.is_ascii() || pattern.is_empty() {
-        return Err(format!("pattern must be non-empty ASCII: {line:?}"));
-    }
-    let mut source = widen_spaces_and_quotes(pattern);
-    if matches!(scope, Scope::Block | Scope::Title) {
-        source = format!("(?:{source})[^a-z0-9]{{0,4}}$");
-    }
-    Ok((entry, source))
 }
-
-/// Outside a character class, a space stands for a space or a no-break space and an apostrophe
-/// for a straight or curly one.
-fn widen_spaces_and_quotes(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
-    let (mut in_class, mut escaped) = (false, false);
-    for c in pattern.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '[' if !in_class => in_class = true,
-            ']' if in_class => in_class = false,
-            ' ' if !in_class => {
-                out.push_str(r"[ \x{A0}]");
-                continue;
-            }
-            '\'' if !in_class => {
-                out.push_str(r"['\x{2019}]");
-                continue;
-            }
-            _ => {}
-        }
-        out.push(c);
-    }
-    out
-}
-
-pub(crate) fn compile(data: &str) -> Result<Residue, String> {
-    let mut entries = Vec::new();
-    let mut alternatives = Vec::new();
-    for line in data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-        let (entry, source) = parse_line(line)?;
-        entries.push(entry);
-        alternatives.push(format!("({source})"));
-    }
-    let pattern = format!("^(?:{})", alternatives.join("|"));
-    let regex = Regex::new(&pattern).map_err(|e| e.to_string())?;
-    if regex.captures_len() != entries.len() + 1 {
-        return Err("a pattern in data/residue.txt has its own capture group; use (?:…)".into());
-    }
-    let prefixes = literal_prefixes(&pattern).ok_or("a pattern in data/residue.txt does not start with a short list of literal texts")?;
-    Ok(Residue { regex, entries, prefixes })
-}
-
 
 /// Whether a whole line is page furniture or a placeholder by itself ("Advertisement", "Photo: Reuters",
 /// "Related: …"): a `block`-scope entry matching the entire line. Such a line is never a heading.
@@ -173,16 +112,9 @@ pub fn is_furniture_line(line: &str) -> bool {
     }
     let residue = residue();
     let lower: String = line.chars().map(|c| if c == '\t' { ' ' } else { c.to_ascii_lowercase() }).collect();
-    let head = &lower.as_bytes()[..lower.len().min(PREFIX_LEN)];
-    if !(1..=head.len()).any(|n| residue.prefixes.binary_search(&prefix_key(&head[..n])).is_ok()) {
+    let candidates = residue.candidates(lower.as_bytes());
+    if candidates == 0 {
         return false;
     }
-    let mut locations = residue.regex.capture_locations();
-    if residue.regex.captures_read(&mut locations, &lower).is_none() {
-        return false;
-    }
-    (1..locations.len()).find(|&g| locations.get(g).is_some()).is_some_and(|g| {
-        let entry = residue.entries[g - 1];
-        entry.scope == Scope::Block && !entry.caps && !entry.not_last
-    })
+    residue.match_at(&lower, candidates).is_some_and(|(entry, _)| entry.scope == Scope::Block && !entry.caps && !entry.not_last)
 }
