@@ -3,7 +3,9 @@
 source "$(dirname "$0")/env.sh"
 
 OUT=$(cfg build.out-dir)
-step "wasm-pack build --$(cfg build.profile) --target $(cfg build.target) --out-dir $OUT"
+# Cargo.toml's release profile is tuned for native speed; the wasm is built for size.
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=$(cfg build.opt-level)
+step "CARGO_PROFILE_RELEASE_OPT_LEVEL=$CARGO_PROFILE_RELEASE_OPT_LEVEL wasm-pack build --$(cfg build.profile) --target $(cfg build.target) --out-dir $OUT"
 # --mode no-install: use the pinned wasm-bindgen on PATH, never download one.
 wasm-pack build "--$(cfg build.profile)" --target "$(cfg build.target)" --out-dir "$OUT" --mode no-install --no-pack -- --locked
 
