@@ -122,6 +122,8 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
         }
     }
     let has_capital_form: Vec<bool> = words.iter().map(|w| with_lowercase(stem(doc.slice(&w.range)), |lower| capitalized.contains(lower))).collect();
+    // Each word's case-folded stem hashed once; a run's hash combines them (see `RunHash::join`).
+    let word_hash: Vec<RunHash> = words.iter().map(|w| RunHash::of(stem(doc.slice(&w.range)))).collect();
 
     // Case-folded run → index into `groups`, in order of first use. Most runs occur once and can never
     // differ from another use, so a first pass counts each run's hash in two bit sets (seen, seen again)
@@ -138,11 +140,11 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
             if excluded[first] || !informative[first] {
                 continue;
             }
-            let first_text = doc.slice(&words[first].range);
             // The joiner before each word of the run ("" before the first), for building its key.
             let mut joiners = [""; MAX_WORDS];
-            let mut hash = RunHash::default();
-            hash.push(first_text);
+            // The stem's hash stands for the whole first word: a run goes on past a word only when the
+            // word is its own stem (a possessive ends a run).
+            let mut hash = word_hash[first];
             let mut any_capital_form = has_capital_form[first];
             for len in 2..=MAX_WORDS {
                 let last = first + len - 1;
@@ -166,9 +168,7 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
                 any_capital_form |= has_capital_form[last];
                 let word_text = doc.slice(&word.range);
                 if informative[last] && any_capital_form {
-                    let mut full_hash = hash;
-                    full_hash.push(joiner);
-                    full_hash.push(stem(word_text));
+                    let full_hash = hash.join(joiner, word_hash[last]);
                     let slot = (full_hash.0 >> shift) as usize;
                     let (cell, bit) = (slot / 64, 1u64 << (slot % 64));
                     if counting {
@@ -215,8 +215,7 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
                         groups[group].push(Use { first, len, range: words[first].range.start..end, known, caps, name_follows });
                     }
                 }
-                hash.push(joiner);
-                hash.push(word_text);
+                hash = hash.join(joiner, word_hash[last]);
                 joiners[len - 1] = joiner;
             }
         }
@@ -367,24 +366,33 @@ fn apply_case(doc: &Document, u: &Use, majority: u8) -> String {
     fixed
 }
 
-/// A hash of a run's case-folded text, fed piece by piece. It folds char by char with final sigma taken
-/// as sigma, so two runs whose `to_lowercase` forms are equal always hash alike.
+/// A hash of a run's case-folded words. A word's hash folds it char by char with final sigma taken as
+/// sigma, so two words whose `to_lowercase` forms are equal always hash alike; a run's hash combines its
+/// words' hashes and joiners in order, so equal case-folded runs hash alike too.
 #[derive(Clone, Copy, Default)]
 struct RunHash(u64);
 
 impl RunHash {
-    fn push(&mut self, piece: &str) {
-        if piece.is_ascii() {
-            // The same values as the loop below gives an ASCII piece, without decoding.
-            for b in piece.bytes() {
-                self.0 = (self.0.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    fn of(word: &str) -> Self {
+        let mut h = 0u64;
+        if word.is_ascii() {
+            // The same values as the loop below gives an ASCII word, without decoding.
+            for b in word.bytes() {
+                h = (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0xf135_7aea_2e62_a9c5);
             }
-            return;
+            return RunHash(h);
         }
-        for c in piece.chars().flat_map(char::to_lowercase) {
+        for c in word.chars().flat_map(char::to_lowercase) {
             let c = if c == 'ς' { 'σ' } else { c };
-            self.0 = (self.0.rotate_left(5) ^ u64::from(c)).wrapping_mul(0xf135_7aea_2e62_a9c5);
+            h = (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0xf135_7aea_2e62_a9c5);
         }
+        RunHash(h)
+    }
+
+    /// The hash of this run followed by `joiner` (" " or "-") and a word of hash `word`.
+    fn join(self, joiner: &str, word: RunHash) -> Self {
+        let joined = (self.0.rotate_left(23) ^ u64::from(joiner.as_bytes().first().copied().unwrap_or(0))).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        RunHash((joined ^ word.0).wrapping_mul(0xf135_7aea_2e62_a9c5) ^ (joined >> 29))
     }
 }
 
