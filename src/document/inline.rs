@@ -175,7 +175,9 @@ fn protected_spans(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
         let core = token.trim_start_matches(['(', '<', '[', '"', '\'', '“', '‘', '*', '_']);
         let lead = token.len() - core.len();
         let core = core.trim_end_matches([')', '>', ']', '"', '\'', '”', '’', '.', ',', ';', ':', '!', '?', '*', '_']);
-        if core.len() >= 4 && link_like_regex().is_match(core) {
+        // Every alternative of the regex needs one of these; a sentence's last word ("done.") has lost its
+        // full stop by now and is not run through the PikeVM.
+        if core.len() >= 4 && core.contains(['.', '@', '/', ':']) && link_like_regex().is_match(core) {
             out.push(here + lead..here + lead + core.len());
         }
     }
