@@ -62,6 +62,8 @@ struct Vocabulary {
     /// Office phrase (words joined by one space) → the office (the line's first phrase).
     offices: HashMap<String, &'static str>,
     longest_office: usize,
+    /// The last word of every office phrase: most tokens end none, and are ruled out by one look-up.
+    office_ends: HashSet<&'static str>,
     /// Office abbreviations written with a full stop ("sen" for "Sen.").
     abbreviations: HashSet<&'static str>,
     /// Offices held alongside another ("General Secretary", "Chair").
@@ -90,6 +92,7 @@ fn vocabulary() -> &'static Vocabulary {
             compatible: HashSet::default(),
             offices: HashMap::default(),
             longest_office: 1,
+            office_ends: HashSet::default(),
             abbreviations: HashSet::default(),
             concurrent: HashSet::default(),
             prefixes: HashSet::default(),
@@ -139,6 +142,8 @@ fn vocabulary() -> &'static Vocabulary {
                         }
                         v.longest_office = v.longest_office.max(phrase.len());
                         v.words.extend(phrase.iter().copied().filter(|w| !is_function_word(w)));
+                        // Words hold no spaces, so this is the phrase's text after its last space.
+                        v.office_ends.insert(phrase.last().copied().unwrap_or(""));
                         v.offices.insert(phrase.join(" "), office);
                     }
                 }
@@ -331,8 +336,7 @@ fn tokens(doc: &Document, v: &Vocabulary, block: &Block, sentence_of: &mut Vec<u
                 continue;
             }
             // "Jean-Pierre", "Self-Defense"; not "ex-President", "Vice-President", "newly-appointed".
-            let lower = text.to_lowercase();
-            if gap == "-" && !v.words.contains(last.key.as_str()) && !v.words.contains(lower.as_str()) && !last.possessive && last.sentence == sentence {
+            if gap == "-" && !v.words.contains(last.key.as_str()) && !v.words.contains(text.to_lowercase().as_str()) && !last.possessive && last.sentence == sentence {
                 last.range.end = word.range.end;
                 last.key = doc.slice(&last.range).to_lowercase();
                 last.dotted = doc.text[word.range.end..].starts_with('.');
@@ -501,12 +505,23 @@ fn office_start(v: &Vocabulary, tokens: &[Token], j: usize) -> usize {
 
 /// The longest office phrase ending at token `j`, with an office prefix ("Deputy") before it.
 fn office_ending_at(v: &Vocabulary, tokens: &[Token], j: usize) -> Option<(usize, String)> {
+    // A phrase of keys joined by spaces ends with the last key's text after its last space.
+    if !v.office_ends.contains(tokens[j].key.rsplit(' ').next().unwrap_or("")) {
+        return None;
+    }
+    let mut phrase = String::new();
     for n in (1..=v.longest_office.min(j + 1)).rev() {
         let from = j + 1 - n;
         if !tokens[from + 1..=j].iter().all(joined) {
             continue;
         }
-        let phrase = tokens[from..=j].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
+        phrase.clear();
+        for (i, t) in tokens[from..=j].iter().enumerate() {
+            if i > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(&t.key);
+        }
         if let Some(office) = v.offices.get(&phrase) {
             if from > 0 && joined(&tokens[from]) && v.prefixes.contains(tokens[from - 1].key.as_str()) {
                 return Some((from - 1, format!("{} {office}", tokens[from - 1].key)));
