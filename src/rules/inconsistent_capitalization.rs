@@ -124,6 +124,27 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
     let has_capital_form: Vec<bool> = words.iter().map(|w| with_lowercase(stem(doc.slice(&w.range)), |lower| capitalized.contains(lower))).collect();
     // Each word's case-folded stem hashed once; a run's hash combines them (see `RunHash::join`).
     let word_hash: Vec<RunHash> = words.iter().map(|w| RunHash::of(stem(doc.slice(&w.range)))).collect();
+    // Per word: how it joins the previous word into a run ("-", " ", or `None`: it cannot), and
+    // whether it is its own stem (a possessive ends a run).
+    let joiner_before: Vec<Option<&str>> = words
+        .iter()
+        .enumerate()
+        .map(|(i, word)| {
+            let previous = &words[i.checked_sub(1)?];
+            if word.block != previous.block {
+                return None;
+            }
+            let gap = doc.slice(&(previous.range.end..word.range.start));
+            if gap == "-" {
+                Some("-")
+            } else if !gap.is_empty() && gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1 {
+                Some(" ")
+            } else {
+                None
+            }
+        })
+        .collect();
+    let whole_stem: Vec<bool> = words.iter().map(|w| doc.slice(&w.range).len() == stem(doc.slice(&w.range)).len()).collect();
 
     // Case-folded run → index into `groups`, in order of first use. Most runs occur once and can never
     // differ from another use, so a first pass counts each run's hash in two bit sets (seen, seen again)
@@ -149,20 +170,12 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
             for len in 2..=MAX_WORDS {
                 let last = first + len - 1;
                 let Some(word) = words.get(last) else { break };
-                let previous = &words[last - 1];
-                if word.block != previous.block || excluded[last] {
+                if excluded[last] {
                     break;
                 }
-                let gap = doc.slice(&(previous.range.end..word.range.start));
-                let joiner = if gap == "-" {
-                    "-"
-                } else if !gap.is_empty() && gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1 {
-                    " "
-                } else {
-                    break;
-                };
+                let Some(joiner) = joiner_before[last] else { break };
                 // A possessive ending inside a run ends the name: "Takaichi’s Role".
-                if doc.slice(&previous.range) != stem(doc.slice(&previous.range)) {
+                if !whole_stem[last - 1] {
                     break;
                 }
                 any_capital_form |= has_capital_form[last];
