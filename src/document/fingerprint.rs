@@ -96,8 +96,9 @@ pub fn shingles(keys: &[u64], width: usize) -> Vec<u32> {
 pub fn min_hash(shingles: &[u32]) -> Sketch {
     let mut sketch = [u64::MAX; SKETCH_LEN];
     for &s in shingles {
+        let h = mix(u64::from(s));
         for (slot, seed) in sketch.iter_mut().zip(SEEDS) {
-            *slot = (*slot).min(mix(u64::from(s) ^ seed));
+            *slot = (*slot).min(h.wrapping_mul(seed | 1));
         }
     }
     sketch
