@@ -4,25 +4,79 @@
 //! entries with headings directly. A title heading becomes `is_toc_title`: it is not a section.
 
 use super::{BlockKind, Document, ListMarker, Toc, TocEntry};
-use regex::Regex;
 use crate::hash::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
 
-/// Matched against the lowercased title (ASCII classes only: no Unicode tables in the wasm).
-fn title_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^(?:table of contents|contents|in this (?:article|post|story|guide)|on this page|jump to|article contents|what(?:'|’)s inside)[ \t]*:?$")
-            .expect("valid regex")
-    })
+/// The titles a table of contents goes by, lowercased, with straight and curly apostrophes.
+const TITLES: [&str; 11] = ["table of contents", "contents", "in this article", "in this post", "in this story", "in this guide", "on this page", "jump to", "article contents", "what's inside", "what’s inside"];
+
+/// Whether a lowercased block is a contents title: one of [`TITLES`], then spaces or tabs and at most
+/// one colon at the very end ("Contents:", "In this article :"). A string test, not a regex: most
+/// articles have a short block, and compiling a regex for it was a large part of a first check in the
+/// browser (see BENCHMARKS.md).
+fn is_title(lower: &str) -> bool {
+    let name = lower.strip_suffix(':').unwrap_or(lower).trim_end_matches([' ', '\t']);
+    TITLES.contains(&name)
 }
 
-fn entry_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    // Optional numbering "2." / "2.1" / "2)", then either a Markdown link or plain text.
-    // Groups: 1 the whole numbering "2.1", 2 its first number, 3 a link's label, 4 its anchor, 5 plain text.
-    RE.get_or_init(|| Regex::new(r"^(?:(([0-9]{1,4})(?:\.[0-9]{1,4})*)[.)]?[ \t]+)?(?:\[([^\]]+)\]\(#([^) \t]*)\)|(.+))$").expect("valid regex"))
+/// A contents entry's parts, as byte ranges into the entry's text.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct EntryParts {
+    /// The whole numbering ("2.1" in "2.1 Methods") and its first number ("2").
+    numbering: Option<(Range<usize>, Range<usize>)>,
+    /// A Markdown link's label and anchor (`[Methods](#methods)`), or else the plain text.
+    label: Option<(Range<usize>, Range<usize>)>,
+    plain: Option<Range<usize>>,
+}
+
+/// Splits an entry into an optional numbering ("2." / "2.1" / "2)": one to four digits per number,
+/// then spaces or tabs) and either a Markdown link to an anchor filling the rest or plain text without a
+/// line break. `None` when neither fits. Hand-written so that no regex is compiled for a first check; a
+/// test compares it with the equivalent regex, leftmost-first semantics included, on generated entries.
+fn split_entry(s: &str) -> Option<EntryParts> {
+    let b = s.as_bytes();
+    let digits = |from: usize| b[from.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    // The numbering is taken whenever it fits; with more than one space after it, one may go to the text.
+    let numbered = (|| {
+        let first = digits(0);
+        if !(1..=4).contains(&first) {
+            return None;
+        }
+        let mut end = first;
+        while b.get(end) == Some(&b'.') && digits(end + 1) > 0 {
+            let more = digits(end + 1);
+            if more > 4 {
+                return None;
+            }
+            end += 1 + more;
+        }
+        let after = end + usize::from(matches!(b.get(end), Some(b'.' | b')')));
+        let spaces = b[after..].iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+        (spaces > 0).then_some((0..end, 0..first, after + spaces, spaces))
+    })();
+    if let Some((whole, number, text_start, spaces)) = numbered {
+        let mut parts = rest(s, text_start).or_else(|| (spaces > 1 && !s[text_start - 1..].contains('\n')).then(|| EntryParts { plain: Some(text_start - 1..s.len()), ..EntryParts::default() }));
+        if let Some(parts) = &mut parts {
+            parts.numbering = Some((whole, number));
+            return Some(std::mem::take(parts));
+        }
+    }
+    rest(s, 0)
+}
+
+/// `[label](#anchor)` filling `s[from..]`, or plain text without a line break.
+fn rest(s: &str, from: usize) -> Option<EntryParts> {
+    let t = &s[from..];
+    let link = (|| {
+        let close = t.strip_prefix('[')?.find(']')? + 1;
+        let anchor_start = close + "](#".len();
+        if close < 2 || !t[close..].starts_with("](#") {
+            return None;
+        }
+        let anchor_end = anchor_start + t[anchor_start..].find([')', ' ', '\t'])?;
+        (t[anchor_end..] == *")").then(|| EntryParts { label: Some((from + 1..from + close, from + anchor_start..from + anchor_end)), ..EntryParts::default() })
+    })();
+    link.or_else(|| (!t.is_empty() && !t.contains('\n')).then(|| EntryParts { plain: Some(from..s.len()), ..EntryParts::default() }))
 }
 
 pub(super) fn find(doc: &mut Document) -> Vec<Toc> {
@@ -30,7 +84,7 @@ pub(super) fn find(doc: &mut Document) -> Vec<Toc> {
     for title in 0..doc.blocks.len() {
         let block = &doc.blocks[title];
         let title_text = doc.slice(&block.content).trim_matches(['*', '_', ' ']);
-        if !matches!(block.kind, BlockKind::Heading(_) | BlockKind::Paragraph) || title_text.len() > 32 || !title_regex().is_match(&title_text.to_lowercase()) {
+        if !matches!(block.kind, BlockKind::Heading(_) | BlockKind::Paragraph) || title_text.len() > 32 || !is_title(&title_text.to_lowercase()) {
             continue;
         }
         let mut entries = Vec::new();
@@ -82,19 +136,19 @@ fn link_targets(doc: &Document, tocs: &mut [Toc]) {
 
 fn entry(text: &str, block: usize, content: Range<usize>, marker: ListMarker, marker_range: Range<usize>) -> TocEntry {
     let s = &text[content.clone()];
-    let at = |m: regex::Match| content.start + m.start()..content.start + m.end();
+    let at = |r: Range<usize>| content.start + r.start..content.start + r.end;
     let marker_numbering = match marker {
         ListMarker::Ordered { number, .. } => Some((number, marker_range.start..marker_range.end - 1)),
         ListMarker::Bullet(_) => None,
     };
-    let Some(caps) = entry_regex().captures(s) else {
+    let Some(parts) = split_entry(s) else {
         let (number, numbering) = marker_numbering.unzip();
         return TocEntry { block, text: content, number, numbering, anchor: None, target: None };
     };
-    let own = caps.get(2).and_then(|m| Some((m.as_str().parse().ok()?, at(caps.get(1)?))));
+    let own = parts.numbering.and_then(|(whole, first)| Some((s[first].parse().ok()?, at(whole))));
     let (number, numbering) = own.or(marker_numbering).unzip();
-    let (text_range, anchor) = match (caps.get(3), caps.get(5)) {
-        (Some(label), _) => (at(label), caps.get(4).map(at)),
+    let (text_range, anchor) = match (parts.label, parts.plain) {
+        (Some((label, anchor)), _) => (at(label), Some(at(anchor))),
         (None, Some(plain)) => (at(plain), None),
         (None, None) => (content.clone(), None),
     };
@@ -126,7 +180,53 @@ pub fn normalize_title(title: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize_title;
+    use super::{is_title, normalize_title, split_entry, EntryParts};
+    use regex::Regex;
+
+    /// Random strings made of the pieces that matter to titles and entries, from a fixed seed.
+    fn generated(pieces: &[&str], count: usize, mut seed: u64) -> Vec<String> {
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..count).map(|_| (0..next() % 9).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect()).collect()
+    }
+
+    #[test]
+    fn titles_are_recognised_as_the_regex_they_replace_would() {
+        let regex = Regex::new(r"^(?:table of contents|contents|in this (?:article|post|story|guide)|on this page|jump to|article contents|what(?:'|’)s inside)[ \t]*:?$").unwrap();
+        let pieces = ["contents", "table of ", "in this ", "article", "post", "guide", "on this page", "jump to", "what's inside", "what’s inside", " ", "\t", ":", "::", "x", "\n"];
+        let mut titles = generated(&pieces, 20_000, 0x2545_f491_4f6c_dd1d);
+        titles.extend(["contents", "contents:", "contents :", "contents: ", "in this article\t:", "what’s inside", ""].map(String::from));
+        let mut matched = 0;
+        for t in &titles {
+            assert_eq!(is_title(t), regex.is_match(t), "{t:?}");
+            matched += usize::from(is_title(t));
+        }
+        assert!(matched > 200, "the generated titles should include many real ones, got {matched}");
+    }
+
+    #[test]
+    fn entries_split_as_the_regex_they_replace_would() {
+        let regex = Regex::new(r"^(?:(([0-9]{1,4})(?:\.[0-9]{1,4})*)[.)]?[ \t]+)?(?:\[([^\]]+)\]\(#([^) \t]*)\)|(.+))$").unwrap();
+        let pieces = ["1", "2", "12", "12345", ".", ")", " ", "  ", "\t", "[", "]", "(", "#", "](#", "\n", "a", "Intro", "é", "-", "2. ", "1.2 ", "[Intro](#intro)", "[a b](#a-b)"];
+        let mut entries = generated(&pieces, 50_000, 0x9e37_79b9_7f4a_7c15);
+        entries.extend(["2. Methods", "2.1 Methods", "2)  ", "2.  ", "[Intro](#intro)", "3. [Intro](#a b)", "1.2.3.4 x", "1.23456 x", "", "\n"].map(String::from));
+        let (mut numbered, mut links) = (0, 0);
+        for e in &entries {
+            let expected = regex.captures(e).map(|c| {
+                let r = |i| c.get(i).map(|m| m.range());
+                EntryParts { numbering: r(1).zip(r(2)), label: r(3).zip(r(4)), plain: r(5) }
+            });
+            let got = split_entry(e);
+            assert_eq!(got, expected, "{e:?}");
+            numbered += usize::from(got.as_ref().is_some_and(|p| p.numbering.is_some()));
+            links += usize::from(got.as_ref().is_some_and(|p| p.label.is_some()));
+        }
+        assert!(numbered > 2_000 && links > 200, "the generated entries should exercise both parts: {numbered} numbered, {links} links");
+    }
 
     #[test]
     fn titles_normalise_case_quotes_numbering_and_final_punctuation() {
