@@ -129,6 +129,17 @@ fn link_like_regex() -> &'static Regex {
     })
 }
 
+/// False only for a token `link_like_regex` cannot match: each of its alternatives needs a `/` (which
+/// "://" has), a leading "mailto:" or "www.", an `@`, or a `.` before a lowercase ending (".com",
+/// ".pdf"). So "10:30", "2.5%" and "Ph.D" are ruled out without the regex being run or compiled (a
+/// test checks this on generated tokens).
+fn may_be_link(core: &str) -> bool {
+    let b = core.as_bytes();
+    core.contains(['/', '@'])
+        || [&b"mailto:"[..], b"MAILTO:", b"www.", b"WWW."].iter().any(|p| b.starts_with(p))
+        || b.windows(2).any(|w| w[0] == b'.' && w[1].is_ascii_lowercase())
+}
+
 /// Sorted, merged spans inside `span` that are not prose.
 fn protected_spans(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[span.clone()];
@@ -177,7 +188,7 @@ fn protected_spans(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
         let core = core.trim_end_matches([')', '>', ']', '"', '\'', '”', '’', '.', ',', ';', ':', '!', '?', '*', '_']);
         // Every alternative of the regex needs one of these; a sentence's last word ("done.") has lost its
         // full stop by now and is not run through the PikeVM.
-        if core.len() >= 4 && core.contains(['.', '@', '/', ':']) && link_like_regex().is_match(core) {
+        if core.len() >= 4 && may_be_link(core) && link_like_regex().is_match(core) {
             out.push(here + lead..here + lead + core.len());
         }
     }
@@ -299,8 +310,33 @@ fn word_before(s: &str, dot: usize) -> &str {
 
 #[cfg(test)]
 mod markup_tests {
-    use super::markup_spans;
+    use super::{link_like_regex, markup_spans, may_be_link};
     use regex::Regex;
+
+    /// The quick test never rules out a token the link regex matches, and does rule out most others.
+    #[test]
+    fn may_be_link_never_rules_out_a_link() {
+        let pieces = ["a", "B", "7", ".", ":", "/", "@", "com", "pdf", "www", "mailto", "MAILTO", "WWW", "-", "_", "%", "~", "?", "#", "é", "://", "html", "rs"];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let (mut links, mut skipped) = (0, 0);
+        for _ in 0..100_000 {
+            let token: String = (0..1 + next() % 8).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+            let link = link_like_regex().is_match(&token);
+            assert!(may_be_link(&token) || !link, "{token:?} is a link");
+            links += usize::from(link);
+            skipped += usize::from(!may_be_link(&token));
+        }
+        assert!(links > 5_000 && skipped > 5_000, "{links} links, {skipped} tokens ruled out");
+        for token in ["10:30", "2.5%", "Ph.D", "U.S.-Japan", "Sept.1"] {
+            assert!(!may_be_link(token), "{token}");
+        }
+    }
 
     /// The anchored scan finds exactly what the unanchored regex's `find_iter` finds.
     #[test]
