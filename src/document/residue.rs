@@ -34,17 +34,28 @@ pub(crate) struct Residue {
     /// Each entry's first bytes, up to six, as sorted keys.
     prefixes: Vec<OnceLock<Vec<u64>>>,
     regexes: Vec<OnceLock<Regex>>,
+    /// The entries for which [`is_furniture_line`] is true when they are the first to match.
+    furniture_lines: u64,
 }
 
 impl Residue {
     /// The entries that may match at the start of `head`: its first [`PREFIX_LEN`] bytes (or fewer),
     /// already lowercased as the text the regexes see. Zero when none can.
     pub(crate) fn candidates(&self, head: &[u8]) -> u64 {
-        let head = &head[..head.len().min(PREFIX_LEN)];
-        let mut coarse = (1..=head.len().min(HEAD_LEN)).fold(0, |mask, n| {
+        self.refine(head, Self::coarse(head))
+    }
+
+    /// The entries that may match at the start of `head` by its first one to three bytes alone.
+    fn coarse(head: &[u8]) -> u64 {
+        (1..=head.len().min(HEAD_LEN)).fold(0, |mask, n| {
             let key = prefix_key(&head[..n]);
             HEAD_KEYS.binary_search(&(key as u32)).map_or(mask, |i| mask | HEAD_MASKS[i])
-        });
+        })
+    }
+
+    /// Those of the entries in `coarse` that may match at the start of `head` by its first six bytes.
+    fn refine(&self, head: &[u8], mut coarse: u64) -> u64 {
+        let head = &head[..head.len().min(PREFIX_LEN)];
         let mut fine = 0;
         while coarse != 0 {
             let i = coarse.trailing_zeros() as usize;
@@ -80,7 +91,34 @@ pub(crate) fn residue() -> &'static Residue {
 /// Reads the data file; no pattern is parsed or compiled yet.
 pub(crate) fn read(data: &str) -> Result<Residue, String> {
     let (entries, sources): (Vec<Entry>, Vec<String>) = syntax::entries(data)?.into_iter().unzip();
-    Ok(Residue { entries, prefixes: sources.iter().map(|_| OnceLock::new()).collect(), regexes: sources.iter().map(|_| OnceLock::new()).collect(), sources })
+    let furniture_lines = entries.iter().enumerate().filter(|(_, e)| is_furniture_entry(e)).fold(0, |mask, (i, _)| mask | 1 << i);
+    Ok(Residue { entries, furniture_lines, prefixes: sources.iter().map(|_| OnceLock::new()).collect(), regexes: sources.iter().map(|_| OnceLock::new()).collect(), sources })
+}
+
+/// Whether a whole line is page furniture or a placeholder by itself ("Advertisement", "Photo: Reuters",
+/// "Related: …"): a `block`-scope entry matching the entire line. Such a line is never a heading.
+pub fn is_furniture_line(line: &str) -> bool {
+    let line = line.trim().trim_matches(['*', '_']);
+    if line.is_empty() || line.len() > MAX_BLOCK_BYTES {
+        return false;
+    }
+    let residue = residue();
+    let lower: String = line.chars().map(|c| if c == '\t' { ' ' } else { c.to_ascii_lowercase() }).collect();
+    // The first entry that matches decides, so an entry after the last one that could make the line
+    // furniture cannot change the answer: it is never refined or tested, nor its regex compiled. A
+    // contents title ("Table of Contents") passes only such an entry.
+    let up_to_last_furniture = |candidates: u64| {
+        let furniture = candidates & residue.furniture_lines;
+        (furniture != 0).then(|| candidates & u64::MAX >> furniture.leading_zeros())
+    };
+    let Some(coarse) = up_to_last_furniture(Residue::coarse(lower.as_bytes())) else { return false };
+    let Some(candidates) = up_to_last_furniture(residue.refine(lower.as_bytes(), coarse)) else { return false };
+    residue.match_at(&lower, candidates).is_some_and(|(entry, _)| is_furniture_entry(&entry))
+}
+
+/// An entry that makes a whole line furniture.
+fn is_furniture_entry(entry: &Entry) -> bool {
+    entry.scope == Scope::Block && !entry.caps && !entry.not_last
 }
 
 #[cfg(test)]
@@ -101,20 +139,4 @@ mod tests {
         assert!(syntax::entries("engagment sentence | share your").is_err());
         assert!(syntax::entries("furniture block | .*").and_then(|e| syntax::heads(&e)).is_err());
     }
-}
-
-/// Whether a whole line is page furniture or a placeholder by itself ("Advertisement", "Photo: Reuters",
-/// "Related: …"): a `block`-scope entry matching the entire line. Such a line is never a heading.
-pub fn is_furniture_line(line: &str) -> bool {
-    let line = line.trim().trim_matches(['*', '_']);
-    if line.is_empty() || line.len() > MAX_BLOCK_BYTES {
-        return false;
-    }
-    let residue = residue();
-    let lower: String = line.chars().map(|c| if c == '\t' { ' ' } else { c.to_ascii_lowercase() }).collect();
-    let candidates = residue.candidates(lower.as_bytes());
-    if candidates == 0 {
-        return false;
-    }
-    residue.match_at(&lower, candidates).is_some_and(|(entry, _)| entry.scope == Scope::Block && !entry.caps && !entry.not_last)
 }
