@@ -22,6 +22,8 @@ pub mod lexicon;
 pub mod tables_lists;
 pub mod residue;
 mod residue_syntax;
+#[cfg(test)]
+mod residue_prefixes;
 mod quotes;
 mod toc;
 pub use toc::{normalize_title, slug};

@@ -4,13 +4,13 @@
 //! section heading, and by the `template-residue` rule, which reports them. Each data line is
 //! `KIND SCOPE [OPTION …] | PATTERN`; see the file's own header and `residue_syntax`.
 //!
-//! Running a regex costs microseconds on the PikeVM, so a place is first ruled out by its first bytes:
+//! Running a regex costs microseconds on the PikeVM, so a place is first ruled out by its first bytes.
 //! `build.rs` lists, for every first one to three bytes, the entries whose matches can start with them
-//! (`HEADS`). An entry that passes is then tested on the first six bytes, which tell "in this article"
-//! from "In the"; that finer list is made from the entry's pattern the first time some text needs it,
-//! and the entry's regex is compiled the first time a place passes it. A check pays set-up only for the
-//! entries its text comes near: in the browser, parsing all 47 patterns on the first call cost more than
-//! the rest of a short check.
+//! (`HEAD_KEYS`, `HEAD_MASKS`), and for each entry the first bytes, up to six, its matches can start
+//! with (`PREFIX_KEYS`), which tell "in this article" from "In the". An entry's regex is compiled the
+//! first time a place passes both. A check pays only for the entries its text comes near, and never
+//! parses a pattern to learn how its matches start: in the browser, that parsing took a third of the
+//! first check of the sample article.
 
 use super::residue_syntax::{self as syntax, prefix_key, HEAD_LEN};
 pub(crate) use super::residue_syntax::{Entry, Kind, Scope, PREFIX_LEN};
@@ -23,16 +23,15 @@ pub(crate) const RESIDUE: &str = crate::data_file!("residue.txt");
 pub(crate) const MAX_BLOCK_BYTES: usize = 400;
 
 // `HEAD_KEYS`, sorted, and `HEAD_MASKS`: the key of the first one to three bytes, and the mask of the
-// entries whose matches may start so. Made by `build.rs` from data/residue.txt with `residue_syntax::heads`.
-include!(concat!(env!("OUT_DIR"), "/residue_heads.rs"));
+// entries whose matches may start so. `PREFIX_KEYS[PREFIX_STARTS[i]..PREFIX_STARTS[i + 1]]`: entry i's
+// first bytes, up to six, as sorted `prefix_key`s. Made by `build.rs` with `residue_prefixes`.
+include!(concat!(env!("OUT_DIR"), "/residue_prefixes.rs"));
 
-/// The data file, read; each entry's finer prefix list and regex are made when first needed.
+/// The data file, read; each entry's regex is compiled when first needed.
 pub(crate) struct Residue {
     entries: Vec<Entry>,
     /// Each entry's pattern, anchored: `^(?:…)`.
     sources: Vec<String>,
-    /// Each entry's first bytes, up to six, as sorted keys.
-    prefixes: Vec<OnceLock<Vec<u64>>>,
     regexes: Vec<OnceLock<Regex>>,
     /// The entries for which [`is_furniture_line`] is true when they are the first to match.
     furniture_lines: u64,
@@ -60,7 +59,7 @@ impl Residue {
         while coarse != 0 {
             let i = coarse.trailing_zeros() as usize;
             coarse &= coarse - 1;
-            let prefixes = self.prefixes[i].get_or_init(|| syntax::literal_prefixes(&self.sources[i], PREFIX_LEN).expect("checked by build.rs"));
+            let prefixes = &PREFIX_KEYS[usize::from(PREFIX_STARTS[i])..usize::from(PREFIX_STARTS[i + 1])];
             if (1..=head.len()).any(|n| prefixes.binary_search(&prefix_key(&head[..n])).is_ok()) {
                 fine |= 1 << i;
             }
@@ -92,7 +91,7 @@ pub(crate) fn residue() -> &'static Residue {
 pub(crate) fn read(data: &str) -> Result<Residue, String> {
     let (entries, sources): (Vec<Entry>, Vec<String>) = syntax::entries(data)?.into_iter().unzip();
     let furniture_lines = entries.iter().enumerate().filter(|(_, e)| is_furniture_entry(e)).fold(0, |mask, (i, _)| mask | 1 << i);
-    Ok(Residue { entries, furniture_lines, prefixes: sources.iter().map(|_| OnceLock::new()).collect(), regexes: sources.iter().map(|_| OnceLock::new()).collect(), sources })
+    Ok(Residue { entries, furniture_lines, regexes: sources.iter().map(|_| OnceLock::new()).collect(), sources })
 }
 
 /// Whether a whole line is page furniture or a placeholder by itself ("Advertisement", "Photo: Reuters",
@@ -123,7 +122,8 @@ fn is_furniture_entry(entry: &Entry) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{syntax, HEAD_KEYS, HEAD_MASKS, RESIDUE};
+    use super::{residue, syntax, HEAD_KEYS, HEAD_MASKS, PREFIX_KEYS, PREFIX_STARTS, RESIDUE};
+    use crate::document::residue_prefixes as prefixes;
     use regex::Regex;
 
     #[test]
@@ -133,10 +133,26 @@ mod tests {
             let regex = Regex::new(source).unwrap_or_else(|e| panic!("{source}: {e}"));
             assert_eq!(regex.captures_len(), 1, "{source}: use (?:…), not (…)");
         }
-        let heads = syntax::heads(&entries).unwrap();
+        let heads = prefixes::heads(&entries).unwrap();
         assert!(heads.iter().map(|h| h.0 as u32).eq(HEAD_KEYS.iter().copied()) && heads.iter().map(|h| h.1).eq(HEAD_MASKS.iter().copied()));
-        assert!(syntax::entries("engagement sentence | (share) your").and_then(|e| syntax::heads(&e)).is_err());
+        let (keys, starts) = prefixes::fine_prefixes(&entries).unwrap();
+        assert_eq!((keys.as_slice(), starts.as_slice()), (PREFIX_KEYS, PREFIX_STARTS));
+        assert!(syntax::entries("engagement sentence | (share) your").and_then(|e| prefixes::heads(&e)).is_err());
         assert!(syntax::entries("engagment sentence | share your").is_err());
-        assert!(syntax::entries("furniture block | .*").and_then(|e| syntax::heads(&e)).is_err());
+        assert!(syntax::entries("furniture block | .*").and_then(|e| prefixes::heads(&e)).is_err());
+    }
+
+    /// Every entry's own literal starts pass the first-bytes tests for that entry: lowercase text that
+    /// begins like a match is never ruled out before its regex is tried.
+    #[test]
+    fn the_starts_of_every_entry_pass_its_filters() {
+        let entries = syntax::entries(RESIDUE).unwrap();
+        for (i, (_, source)) in entries.iter().enumerate() {
+            for key in prefixes::literal_prefixes(source, super::PREFIX_LEN).unwrap() {
+                let len = (key & 0xff) as usize;
+                let head: Vec<u8> = (0..len).map(|b| (key >> (8 * (len - b))) as u8).collect();
+                assert!(residue().candidates(&head) & 1 << i != 0, "entry {i} ({source}) fails its own start {:?}", String::from_utf8_lossy(&head));
+            }
+        }
     }
 }

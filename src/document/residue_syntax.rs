@@ -1,6 +1,7 @@
 //! The syntax of `data/residue.txt`, shared by the library and by `build.rs`, which lists ahead of time
-//! the first three bytes each entry's matches can start with (so a check parses an entry's pattern only
-//! when some text comes near it). Nothing here may use the crate: `build.rs` includes this file alone.
+//! the first bytes each entry's matches can start with (`residue_prefixes`), so that a check parses an
+//! entry's pattern only when some text starts like one of its matches. Nothing here may use the crate:
+//! `build.rs` includes this file alone.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -39,27 +40,11 @@ pub(crate) const HEAD_LEN: usize = 3;
 /// Entries are told apart by one bit of a `u64`.
 pub(crate) const MAX_ENTRIES: usize = 64;
 
-/// Up to [`PREFIX_LEN`] bytes and their count, packed into one number.
+/// Up to [`PREFIX_LEN`] bytes and their count, packed into one number, every ASCII digit read as `0`:
+/// "[0-9][0-9]? min read" then starts in two ways ("0 min", "00 min"), not 110, which keeps the tables
+/// small, and a text that starts like a match still has a key in them.
 pub(crate) fn prefix_key(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0u64, |key, &b| key << 8 | u64::from(b)) << 8 | bytes.len() as u64
-}
-
-/// The first bytes any match of `pattern` starts with, as [`prefix_key`]s of at most `keep` bytes; an
-/// error when the pattern does not parse, has a capture group of its own, or may start with anything.
-pub(crate) fn literal_prefixes(pattern: &str, keep: usize) -> Result<Vec<u64>, String> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    let hir = regex_syntax::Parser::new().parse(pattern).map_err(|e| e.to_string())?;
-    if hir.properties().explicit_captures_len() > 0 {
-        return Err(format!("{pattern:?} has its own capture group; use (?:…)"));
-    }
-    let mut seq = Extractor::new().kind(ExtractKind::Prefix).limit_literal_len(PREFIX_LEN).limit_class(40).limit_total(20_000).extract(&hir);
-    seq.keep_first_bytes(PREFIX_LEN);
-    seq.dedup();
-    let literals = seq.literals().filter(|ls| ls.iter().all(|l| !l.is_empty())).ok_or_else(|| format!("{pattern:?} does not start with a short list of literal texts"))?;
-    let mut prefixes: Vec<u64> = literals.iter().map(|l| prefix_key(&l.as_bytes()[..l.len().min(keep)])).collect();
-    prefixes.sort_unstable();
-    prefixes.dedup();
-    Ok(prefixes)
+    bytes.iter().fold(0u64, |key, &b| key << 8 | u64::from(if b.is_ascii_digit() { b'0' } else { b })) << 8 | bytes.len() as u64
 }
 
 /// Every entry of the data file with its anchored pattern, in order.
@@ -69,25 +54,6 @@ pub(crate) fn entries(data: &str) -> Result<Vec<(Entry, String)>, String> {
         return Err(format!("data/residue.txt has more than {MAX_ENTRIES} entries; widen the masks in src/document/residue.rs"));
     }
     Ok(entries)
-}
-
-/// (key of one to three first bytes, mask of the entries whose matches may start with them), sorted.
-/// `build.rs` writes it out; the library only compares it in a test.
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) fn heads(entries: &[(Entry, String)]) -> Result<Vec<(u64, u64)>, String> {
-    let mut heads = Vec::new();
-    for (i, (_, source)) in entries.iter().enumerate() {
-        heads.extend(literal_prefixes(source, HEAD_LEN)?.into_iter().map(|key| (key, 1u64 << i)));
-    }
-    heads.sort_unstable();
-    heads.dedup_by(|next, kept| {
-        let same = next.0 == kept.0;
-        if same {
-            kept.1 |= next.1;
-        }
-        same
-    });
-    Ok(heads)
 }
 
 /// One data line: `KIND SCOPE [OPTION …] | PATTERN`.
