@@ -269,7 +269,13 @@ impl<'t> Document<'t> {
                 for w in self.words_in(&sentence.words).iter().skip(1).filter(|w| !w.protected) {
                     let text = self.slice(&w.range);
                     let Some(first) = text.chars().next() else { continue };
-                    let entry = cases.entry(text.to_lowercase()).or_default();
+                    // Most words come back: the lowercase form is made on the stack and owned once.
+                    let entry = lexicon::with_lowercase(text, |lower| {
+                        if !cases.contains_key(lower) {
+                            cases.insert(lower.to_string(), BodyCase::default());
+                        }
+                        cases.get_mut(lower).expect("just inserted")
+                    });
                     if first.is_lowercase() {
                         entry.lower += 1;
                     } else if first.is_uppercase() {

@@ -31,7 +31,7 @@
 //! asks [`reported_words`] and leaves alone a listed word ("indo" in "indo-Pacific") this rule reports.
 
 use super::{Rule, RuleMeta};
-use crate::document::lexicon::is_function_word;
+use crate::document::lexicon::{is_function_word, with_lowercase};
 use crate::document::{BlockKind, Document};
 use crate::report::{Category, Finding, Severity};
 use crate::hash::{HashMap, HashSet};
@@ -54,8 +54,11 @@ pub static RULE: Rule = Rule {
 /// Longest run of words compared.
 const MAX_WORDS: usize = 4;
 
-/// Lowercase particles inside names: "de Gaulle", "van Gogh", "bin Salman", "al-Assad".
-const PARTICLES: &[&str] = &["de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "la", "le", "van", "von", "ter", "ten", "bin", "ibn", "al", "el", "zu", "y"];
+/// Lowercase particles inside names: "de Gaulle", "van Gogh", "bin Salman", "al-Assad". A `match`, not a
+/// list scan: every word of an article asks.
+fn is_particle(lower: &str) -> bool {
+    matches!(lower, "de" | "del" | "della" | "der" | "den" | "di" | "da" | "das" | "dos" | "du" | "la" | "le" | "van" | "von" | "ter" | "ten" | "bin" | "ibn" | "al" | "el" | "zu" | "y")
+}
 
 /// Words before a term that make it a common noun: "a prime minister", "the former prime minister".
 const DETERMINERS: &[&str] = &["a", "an", "the", "this", "that", "these", "those", "every", "each", "any", "no", "another", "some", "our", "their", "his", "her", "its", "my", "your", "whose", "such", "one", "former", "new"];
@@ -110,10 +113,10 @@ pub(crate) fn reported_words(doc: &Document) -> Vec<Range<usize>> {
 /// The findings, each with the words whose capital differs.
 fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
     let words = &doc.words;
-    let (excluded, forced) = classify(doc);
-    let cases: Vec<Case> = words.iter().enumerate().map(|(i, w)| if forced[i] { Case::Unknown } else { case_of(doc.slice(&w.range)) }).collect();
     // Words compared at all: not function words, particles or caseless.
     let informative: Vec<bool> = words.iter().map(|w| is_informative(doc.slice(&w.range))).collect();
+    let (excluded, forced) = classify(doc, &informative);
+    let cases: Vec<Case> = words.iter().enumerate().map(|(i, w)| if forced[i] { Case::Unknown } else { case_of(doc.slice(&w.range)) }).collect();
     // Case-folded words seen with a capital mid-sentence: a run needs one of them.
     let mut capitalized: HashSet<String> = HashSet::default();
     for (i, w) in words.iter().enumerate() {
@@ -433,25 +436,12 @@ fn is_informative(word: &str) -> bool {
     if !word.chars().any(char::is_alphabetic) {
         return false;
     }
-    with_lowercase(stem(word), |lower| !is_function_word(lower) && !PARTICLES.contains(&lower))
-}
-
-/// Calls `f` with `word` in lowercase; a short ASCII word is lowered on the stack, not allocated.
-fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    match buf.get_mut(..word.len()).filter(|_| word.is_ascii()) {
-        Some(lower) => {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            f(std::str::from_utf8(lower).unwrap_or_default())
-        }
-        None => f(&word.to_lowercase()),
-    }
+    with_lowercase(stem(word), |lower| !is_function_word(lower) && !is_particle(lower))
 }
 
 /// Per word: left out altogether (headings, contents, labels, quotations, code), and capital possibly
 /// forced (a sentence, item or cell start, after a colon).
-fn classify(doc: &Document) -> (Vec<bool>, Vec<bool>) {
+fn classify(doc: &Document, informative: &[bool]) -> (Vec<bool>, Vec<bool>) {
     let words = &doc.words;
     let mut excluded: Vec<bool> = words.iter().map(|w| w.protected || doc.quotation_at(w.range.start).is_some()).collect();
     let mut forced = vec![false; words.len()];
@@ -502,7 +492,7 @@ fn classify(doc: &Document) -> (Vec<bool>, Vec<bool>) {
         let (mut capitals, mut lower) = (0, 0);
         for (i, w) in sentence_words.iter().enumerate().skip(1) {
             let text = doc.slice(&w.range);
-            if forced[range.start + i] || !is_informative(text) {
+            if forced[range.start + i] || !informative[range.start + i] {
                 continue;
             }
             match case_of(text) {

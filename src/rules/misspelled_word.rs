@@ -25,6 +25,7 @@
 //! under a fifth of the words are frequent English words).
 
 use super::{glued_to_non_prose, spelling_variant, Rule, RuleMeta};
+use crate::document::lexicon::with_lowercase;
 use crate::document::{BlockKind, Document, Word};
 use crate::report::{Category, Finding, Severity};
 use crate::hash::{HashMap, HashSet};
@@ -155,15 +156,22 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     let mut english = vec![(0usize, 0usize); doc.blocks.len()];
     for (index, word) in doc.words.iter().enumerate() {
         let text = doc.slice(&word.range);
-        let key = text.to_lowercase();
-        if let Some(e) = english.get_mut(word.block).filter(|_| !word.protected && text.chars().all(char::is_alphabetic)) {
-            e.0 += 1;
-            e.1 += usize::from(lex.common.contains(key.as_str()) || SHORT_WORDS.contains(&key.as_str()));
-        }
+        // Most words come back: the lowercase form is made on the stack and owned once.
+        with_lowercase(text, |key| {
+            if let Some(e) = english.get_mut(word.block).filter(|_| !word.protected && text.chars().all(char::is_alphabetic)) {
+                e.0 += 1;
+                e.1 += usize::from(lex.common.contains(key) || SHORT_WORDS.contains(&key));
+            }
+            match uses.get_mut(key) {
+                Some(indexes) => indexes.push(index),
+                None => {
+                    uses.insert(key.to_string(), vec![index]);
+                }
+            }
+        });
         if prose(doc, word) && eligible(doc, word, text) && doc.quotation_at(word.range.start).is_none() {
             candidates.push(index);
         }
-        uses.entry(key).or_default().push(index);
     }
     let total = english.iter().fold((0, 0), |a, e| (a.0 + e.0, a.1 + e.1));
     // The article's words used three times or more, with a letter dropped; built at the first candidate.
