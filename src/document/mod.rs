@@ -57,6 +57,9 @@ pub struct Document<'t> {
     /// `inconsistent-capitalization`'s findings with the words each one reports, computed once: that
     /// rule reports them and `lowercase-proper-noun` leaves those words to it.
     pub(crate) capitalization: OnceCell<Vec<(crate::report::Finding, Vec<Range<usize>>)>>,
+    /// Each word's fingerprint key and each block's earlier copy, computed once: `duplicate-paragraph`
+    /// reports the copies and `duplicate-sentence` leaves their sentences to it.
+    pub(crate) repeats: OnceCell<(Vec<u64>, Vec<Option<crate::rules::duplicate_paragraph::Repeat>>)>,
 }
 
 /// How a word is written inside the article's sentences (never counting a sentence's first word).
@@ -192,7 +195,7 @@ impl<'t> Document<'t> {
     pub fn parse(text: &'t str) -> Document<'t> {
         let lines = split_lines(text);
         let (blocks, hard_wrapped) = blocks::build(text, &lines);
-        let mut doc = Document { text, lines, blocks, sentences: Vec::new(), words: Vec::new(), protected: Vec::new(), tocs: Vec::new(), hard_wrapped, body_cases: OnceCell::new(), quotations: OnceCell::new(), acronyms: OnceCell::new(), capitalization: OnceCell::new() };
+        let mut doc = Document { text, lines, blocks, sentences: Vec::new(), words: Vec::new(), protected: Vec::new(), tocs: Vec::new(), hard_wrapped, body_cases: OnceCell::new(), quotations: OnceCell::new(), acronyms: OnceCell::new(), capitalization: OnceCell::new(), repeats: OnceCell::new() };
         inline::split(&mut doc);
         doc.tocs = toc::find(&mut doc);
         // The vectors were reserved by estimate and grown by doubling; the model lives through every

@@ -26,7 +26,8 @@
 //! - a near repeat explained by sentences the two blocks share word for word (“A. B.” / “C. A.”, or a
 //!   copy with a sentence added): `duplicate-sentence` reports those sentences.
 //!
-//! [`repeated_blocks`] is shared with `duplicate-sentence`, which skips the blocks reported here.
+//! [`repeats`] is shared with `duplicate-sentence` (computed once per document), which skips the blocks
+//! reported here.
 
 use super::{excerpt, Rule, RuleMeta};
 use crate::document::fingerprint::{jaccard, min_hash, sequence_key, set_key, shingles, word_keys, CandidateIndex};
@@ -77,8 +78,7 @@ pub(crate) struct Repeat {
 }
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
-    let keys = word_keys(doc);
-    for (index, repeat) in repeated_blocks(doc, &keys).into_iter().enumerate() {
+    for (index, repeat) in repeats(doc).1.iter().copied().enumerate() {
         let Some(repeat) = repeat else { continue };
         let (block, first) = (&doc.blocks[index], &doc.blocks[repeat.first]);
         let line = doc.line_index_of(first.content.start) + 1;
@@ -109,6 +109,16 @@ fn kind_name(block: &Block) -> &'static str {
 }
 
 /// For each block, the earlier block it repeats, if any.
+/// Each word's fingerprint key and [`repeated_blocks`], once per document: `duplicate-sentence` asks too.
+pub(crate) fn repeats<'d>(doc: &'d Document) -> (&'d [u64], &'d [Option<Repeat>]) {
+    let (keys, repeats) = doc.repeats.get_or_init(|| {
+        let keys = word_keys(doc);
+        let repeats = repeated_blocks(doc, &keys);
+        (keys, repeats)
+    });
+    (keys, repeats)
+}
+
 pub(crate) fn repeated_blocks(doc: &Document, keys: &[u64]) -> Vec<Option<Repeat>> {
     let prose = prose_blocks(doc);
     let lists = lists(doc);

@@ -15,9 +15,9 @@
 //! - pull quotes, contents entries, headings and tables, as in `duplicate-paragraph`;
 //! - steps of one numbered list, which repeat instructions on purpose.
 
-use super::duplicate_paragraph::{is_boilerplate, lists, prose_blocks, prose_length, quote, repeated_blocks, SENTENCE_MIN_WORDS};
+use super::duplicate_paragraph::{is_boilerplate, lists, prose_blocks, prose_length, quote, repeats, SENTENCE_MIN_WORDS};
 use super::{Rule, RuleMeta};
-use crate::document::fingerprint::{sequence_key, word_keys};
+use crate::document::fingerprint::sequence_key;
 use crate::document::{Document, Sentence};
 use crate::report::{Category, Finding, Severity};
 use crate::hash::HashMap;
@@ -37,8 +37,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
-    let keys = word_keys(doc);
-    let repeats = repeated_blocks(doc, &keys);
+    let (keys, repeats) = repeats(doc);
     let prose = prose_blocks(doc);
     let lists = lists(doc);
     let mut seen: HashMap<u64, usize> = HashMap::default();
