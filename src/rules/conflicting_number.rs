@@ -30,7 +30,7 @@
 use super::weekday_date_mismatch::{month_of, year_of};
 use super::lowercase_proper_noun::is_known_name;
 use super::{number_at, Rule, RuleMeta};
-use crate::document::lexicon::is_function_word;
+use crate::document::lexicon::{is_function_word, with_lowercase};
 use crate::document::{BlockKind, Document, Sentence};
 use crate::report::{Category, Finding, Severity};
 use crate::hash::HashMap;
@@ -235,12 +235,17 @@ fn read_sentence(doc: &Document, index: usize, sentence: &Sentence, list: Option
     let mut periods: Vec<String> = Vec::new();
     for k in all.clone() {
         let t = text(k);
-        let lower = t.to_lowercase();
-        if lowercase_word(t) && UNSETTLED.contains(&lower.as_str()) {
+        let unsettled = with_lowercase(t, |lower| {
+            if lowercase_word(t) && UNSETTLED.contains(&lower) {
+                return true;
+            }
+            if PERIODS.contains(&lower) || month_of(t).is_some() || year_of(t).is_some_and(|y| (1800..2200).contains(&y)) {
+                periods.push(lower.to_string());
+            }
+            false
+        });
+        if unsettled {
             return;
-        }
-        if PERIODS.contains(&lower.as_str()) || month_of(t).is_some() || year_of(t).is_some_and(|y| (1800..2200).contains(&y)) {
-            periods.push(lower);
         }
     }
     periods.sort();
