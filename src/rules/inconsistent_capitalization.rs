@@ -115,17 +115,18 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
     let words = &doc.words;
     // Each word's case-folded stem as an id, so that each distinct form is looked up in the word lists
     // and hashed once, not at every use. Per form: a function word or particle, and its run hash.
-    let mut form_ids: HashMap<Box<str>, u32> = HashMap::default();
+    // (`usize` ids: the same map type as `keys` below, so the wasm carries one copy of its code.)
+    let mut form_ids: HashMap<Box<str>, usize> = HashMap::default();
     let mut form_hashes: Vec<RunHash> = Vec::new();
     let mut form_uninformative: Vec<bool> = Vec::new();
-    let form: Vec<u32> = words
+    let form: Vec<usize> = words
         .iter()
         .map(|w| {
             let stem = stem(doc.slice(&w.range));
             with_lowercase(stem, |lower| match form_ids.get(lower) {
                 Some(&id) => id,
                 None => {
-                    let id = form_hashes.len() as u32;
+                    let id = form_hashes.len();
                     form_ids.insert(lower.into(), id);
                     // Equal case-folded forms hash alike (see `RunHash`), so the first use stands for all.
                     form_hashes.push(RunHash::of(stem));
@@ -137,19 +138,19 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
         .collect();
     drop(form_ids);
     // Words compared at all: not function words, particles or caseless.
-    let informative: Vec<bool> = words.iter().zip(&form).map(|(w, &f)| doc.slice(&w.range).chars().any(char::is_alphabetic) && !form_uninformative[f as usize]).collect();
+    let informative: Vec<bool> = words.iter().zip(&form).map(|(w, &f)| doc.slice(&w.range).chars().any(char::is_alphabetic) && !form_uninformative[f]).collect();
     let (excluded, forced) = classify(doc, &informative);
     let cases: Vec<Case> = words.iter().enumerate().map(|(i, w)| if forced[i] { Case::Unknown } else { case_of(doc.slice(&w.range)) }).collect();
     // Case-folded forms seen with a capital mid-sentence: a run needs one of them.
     let mut capitalized = vec![false; form_hashes.len()];
     for (i, &f) in form.iter().enumerate() {
         if !excluded[i] && informative[i] && cases[i] == Case::Capitalized {
-            capitalized[f as usize] = true;
+            capitalized[f] = true;
         }
     }
-    let has_capital_form: Vec<bool> = form.iter().map(|&f| capitalized[f as usize]).collect();
+    let has_capital_form: Vec<bool> = form.iter().map(|&f| capitalized[f]).collect();
     // Each word's case-folded stem hashed once; a run's hash combines them (see `RunHash::join`).
-    let word_hash: Vec<RunHash> = form.iter().map(|&f| form_hashes[f as usize]).collect();
+    let word_hash: Vec<RunHash> = form.iter().map(|&f| form_hashes[f]).collect();
     // Per word: how it joins the previous word into a run ("-", " ", or `None`: it cannot), and
     // whether it is its own stem (a possessive ends a run).
     let joiner_before: Vec<Option<&str>> = words
