@@ -57,9 +57,9 @@ pub struct Document<'t> {
     /// `inconsistent-capitalization`'s findings with the words each one reports, computed once: that
     /// rule reports them and `lowercase-proper-noun` leaves those words to it.
     pub(crate) capitalization: OnceCell<Vec<(crate::report::Finding, Vec<Range<usize>>)>>,
-    /// Each word's fingerprint key and each block's earlier copy, computed once: `duplicate-paragraph`
-    /// reports the copies and `duplicate-sentence` leaves their sentences to it.
-    pub(crate) repeats: OnceCell<(Vec<u64>, Vec<Option<crate::rules::duplicate_paragraph::Repeat>>)>,
+    /// Each block's earlier copy, computed once: `duplicate-paragraph` reports the copies and
+    /// `duplicate-sentence` leaves their sentences to it.
+    pub(crate) repeats: OnceCell<Vec<Option<crate::rules::duplicate_paragraph::Repeat>>>,
 }
 
 /// How a word is written inside the article's sentences (never counting a sentence's first word).

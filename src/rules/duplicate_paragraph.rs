@@ -78,7 +78,7 @@ pub(crate) struct Repeat {
 }
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
-    for (index, repeat) in repeats(doc).1.iter().copied().enumerate() {
+    for (index, repeat) in repeats(doc).iter().copied().enumerate() {
         let Some(repeat) = repeat else { continue };
         let (block, first) = (&doc.blocks[index], &doc.blocks[repeat.first]);
         let line = doc.line_index_of(first.content.start) + 1;
@@ -109,14 +109,10 @@ fn kind_name(block: &Block) -> &'static str {
 }
 
 /// For each block, the earlier block it repeats, if any.
-/// Each word's fingerprint key and [`repeated_blocks`], once per document: `duplicate-sentence` asks too.
-pub(crate) fn repeats<'d>(doc: &'d Document) -> (&'d [u64], &'d [Option<Repeat>]) {
-    let (keys, repeats) = doc.repeats.get_or_init(|| {
-        let keys = word_keys(doc);
-        let repeats = repeated_blocks(doc, &keys);
-        (keys, repeats)
-    });
-    (keys, repeats)
+/// [`repeated_blocks`], once per document: `duplicate-sentence` asks too. (The word keys are made again
+/// by a rule that needs them: kept, they would hold 8 bytes a word through the whole check.)
+pub(crate) fn repeats<'d>(doc: &'d Document) -> &'d [Option<Repeat>] {
+    doc.repeats.get_or_init(|| repeated_blocks(doc, &word_keys(doc)))
 }
 
 pub(crate) fn repeated_blocks(doc: &Document, keys: &[u64]) -> Vec<Option<Repeat>> {

@@ -17,7 +17,7 @@
 
 use super::duplicate_paragraph::{is_boilerplate, lists, prose_blocks, prose_length, quote, repeats, SENTENCE_MIN_WORDS};
 use super::{Rule, RuleMeta};
-use crate::document::fingerprint::sequence_key;
+use crate::document::fingerprint::{sequence_key, word_keys};
 use crate::document::{Document, Sentence};
 use crate::report::{Category, Finding, Severity};
 use crate::hash::HashMap;
@@ -37,7 +37,8 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
-    let (keys, repeats) = repeats(doc);
+    let keys = word_keys(doc);
+    let repeats = repeats(doc);
     let prose = prose_blocks(doc);
     let lists = lists(doc);
     let mut seen: HashMap<u64, usize> = HashMap::default();

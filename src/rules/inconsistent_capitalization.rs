@@ -119,55 +119,57 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
     let mut form_ids: HashMap<Box<str>, usize> = HashMap::default();
     let mut form_hashes: Vec<RunHash> = Vec::new();
     let mut form_uninformative: Vec<bool> = Vec::new();
-    let form: Vec<usize> = words
+    let form: Vec<u32> = words
         .iter()
         .map(|w| {
             let stem = stem(doc.slice(&w.range));
             with_lowercase(stem, |lower| match form_ids.get(lower) {
-                Some(&id) => id,
+                Some(&id) => id as u32,
                 None => {
                     let id = form_hashes.len();
                     form_ids.insert(lower.into(), id);
                     // Equal case-folded forms hash alike (see `RunHash`), so the first use stands for all.
                     form_hashes.push(RunHash::of(stem));
                     form_uninformative.push(is_function_word(lower) || is_particle(lower));
-                    id
+                    id as u32
                 }
             })
         })
         .collect();
     drop(form_ids);
     // Words compared at all: not function words, particles or caseless.
-    let informative: Vec<bool> = words.iter().zip(&form).map(|(w, &f)| doc.slice(&w.range).chars().any(char::is_alphabetic) && !form_uninformative[f]).collect();
+    let informative: Vec<bool> = words.iter().zip(&form).map(|(w, &f)| doc.slice(&w.range).chars().any(char::is_alphabetic) && !form_uninformative[f as usize]).collect();
     let (excluded, forced) = classify(doc, &informative);
     let cases: Vec<Case> = words.iter().enumerate().map(|(i, w)| if forced[i] { Case::Unknown } else { case_of(doc.slice(&w.range)) }).collect();
     // Case-folded forms seen with a capital mid-sentence: a run needs one of them.
     let mut capitalized = vec![false; form_hashes.len()];
     for (i, &f) in form.iter().enumerate() {
         if !excluded[i] && informative[i] && cases[i] == Case::Capitalized {
-            capitalized[f] = true;
+            capitalized[f as usize] = true;
         }
     }
-    let has_capital_form: Vec<bool> = form.iter().map(|&f| capitalized[f]).collect();
+    let has_capital_form: Vec<bool> = form.iter().map(|&f| capitalized[f as usize]).collect();
     // Each word's case-folded stem hashed once; a run's hash combines them (see `RunHash::join`).
-    let word_hash: Vec<RunHash> = form.iter().map(|&f| form_hashes[f]).collect();
-    // Per word: how it joins the previous word into a run ("-", " ", or `None`: it cannot), and
-    // whether it is its own stem (a possessive ends a run).
-    let joiner_before: Vec<Option<&str>> = words
+    let word_hash: Vec<RunHash> = form.iter().map(|&f| form_hashes[f as usize]).collect();
+    drop((form, form_hashes, form_uninformative, capitalized));
+    // Per word: how it joins the previous word into a run (b' ', b'-', or 0: it cannot; a byte, not a
+    // `&str`, to keep this per-word table small on long texts), and whether it is its own stem (a
+    // possessive ends a run).
+    let joiner_before: Vec<u8> = words
         .iter()
         .enumerate()
         .map(|(i, word)| {
-            let previous = &words[i.checked_sub(1)?];
+            let Some(previous) = i.checked_sub(1).map(|p| &words[p]) else { return 0 };
             if word.block != previous.block {
-                return None;
+                return 0;
             }
             let gap = doc.slice(&(previous.range.end..word.range.start));
             if gap == "-" {
-                Some("-")
+                b'-'
             } else if !gap.is_empty() && gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1 {
-                Some(" ")
+                b' '
             } else {
-                None
+                0
             }
         })
         .collect();
@@ -200,7 +202,11 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
                 if excluded[last] {
                     break;
                 }
-                let Some(joiner) = joiner_before[last] else { break };
+                let joiner = match joiner_before[last] {
+                    b'-' => "-",
+                    b' ' => " ",
+                    _ => break,
+                };
                 // A possessive ending inside a run ends the name: "Takaichi’s Role".
                 if !whole_stem[last - 1] {
                     break;
