@@ -506,16 +506,8 @@ mod tests {
     fn delimiter_rows_are_recognised_as_the_regex_they_replace_would() {
         let regex = regex::Regex::new(r"^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$").unwrap();
         let pieces = ["|", "-", "---", ":", " ", "\t", "a", "||", "|-", ":-:"];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
         let mut matched = 0;
-        for _ in 0..50_000 {
-            let row: String = (0..next() % 10).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+        for row in crate::rules::testing::strings_from(&pieces, 50_000, 10, 0x2545_f491_4f6c_dd1d) {
             let expected = row.contains('|') && row.contains('-') && regex.is_match(&row);
             assert_eq!(is_delimiter_row(&row), expected, "{row:?}");
             matched += usize::from(expected);

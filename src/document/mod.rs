@@ -272,18 +272,22 @@ impl<'t> Document<'t> {
                 for w in self.words_in(&sentence.words).iter().skip(1).filter(|w| !w.protected) {
                     let text = self.slice(&w.range);
                     let Some(first) = text.chars().next() else { continue };
-                    // Most words come back: the lowercase form is made on the stack and owned once.
-                    let entry = lexicon::with_lowercase(text, |lower| {
-                        if !cases.contains_key(lower) {
-                            cases.insert(lower.to_string(), BodyCase::default());
+                    let count = |entry: &mut BodyCase| {
+                        if first.is_lowercase() {
+                            entry.lower += 1;
+                        } else if first.is_uppercase() {
+                            entry.capitalized += 1;
                         }
-                        cases.get_mut(lower).expect("just inserted")
+                    };
+                    // Most words come back: the lowercase form is made on the stack and owned once.
+                    lexicon::with_lowercase(text, |lower| match cases.get_mut(lower) {
+                        Some(entry) => count(entry),
+                        None => {
+                            let mut entry = BodyCase::default();
+                            count(&mut entry);
+                            cases.insert(lower.to_string(), entry);
+                        }
                     });
-                    if first.is_lowercase() {
-                        entry.lower += 1;
-                    } else if first.is_uppercase() {
-                        entry.capitalized += 1;
-                    }
                 }
             }
             cases

@@ -181,24 +181,14 @@ pub fn normalize_title(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{is_title, normalize_title, split_entry, EntryParts};
+    use crate::rules::testing::strings_from;
     use regex::Regex;
-
-    /// Random strings made of the pieces that matter to titles and entries, from a fixed seed.
-    fn generated(pieces: &[&str], count: usize, mut seed: u64) -> Vec<String> {
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        (0..count).map(|_| (0..next() % 9).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect()).collect()
-    }
 
     #[test]
     fn titles_are_recognised_as_the_regex_they_replace_would() {
         let regex = Regex::new(r"^(?:table of contents|contents|in this (?:article|post|story|guide)|on this page|jump to|article contents|what(?:'|’)s inside)[ \t]*:?$").unwrap();
         let pieces = ["contents", "table of ", "in this ", "article", "post", "guide", "on this page", "jump to", "what's inside", "what’s inside", " ", "\t", ":", "::", "x", "\n"];
-        let mut titles = generated(&pieces, 20_000, 0x2545_f491_4f6c_dd1d);
+        let mut titles = strings_from(&pieces, 20_000, 9, 0x2545_f491_4f6c_dd1d);
         titles.extend(["contents", "contents:", "contents :", "contents: ", "in this article\t:", "what’s inside", ""].map(String::from));
         let mut matched = 0;
         for t in &titles {
@@ -212,7 +202,7 @@ mod tests {
     fn entries_split_as_the_regex_they_replace_would() {
         let regex = Regex::new(r"^(?:(([0-9]{1,4})(?:\.[0-9]{1,4})*)[.)]?[ \t]+)?(?:\[([^\]]+)\]\(#([^) \t]*)\)|(.+))$").unwrap();
         let pieces = ["1", "2", "12", "12345", ".", ")", " ", "  ", "\t", "[", "]", "(", "#", "](#", "\n", "a", "Intro", "é", "-", "2. ", "1.2 ", "[Intro](#intro)", "[a b](#a-b)"];
-        let mut entries = generated(&pieces, 50_000, 0x9e37_79b9_7f4a_7c15);
+        let mut entries = strings_from(&pieces, 50_000, 9, 0x9e37_79b9_7f4a_7c15);
         entries.extend(["2. Methods", "2.1 Methods", "2)  ", "2.  ", "[Intro](#intro)", "3. [Intro](#a b)", "1.2.3.4 x", "1.23456 x", "", "\n"].map(String::from));
         let (mut numbered, mut links) = (0, 0);
         for e in &entries {

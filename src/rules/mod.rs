@@ -167,6 +167,18 @@ pub(crate) mod testing {
     use crate::document::Document;
     use crate::report::Finding;
 
+    /// `count` strings of fewer than `max_pieces` pieces each, drawn by a fixed xorshift64 sequence from
+    /// `seed`: inputs for the tests that compare a hand-written matcher with the regex it replaces.
+    pub fn strings_from(pieces: &[&str], count: usize, max_pieces: u64, mut seed: u64) -> Vec<String> {
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..count).map(|_| (0..next() % max_pieces).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect()).collect()
+    }
+
     /// The findings of one rule on `text`.
     pub fn run(rule: &Rule, text: &str) -> Vec<Finding> {
         let doc = Document::parse(text);
