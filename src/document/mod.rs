@@ -27,10 +27,11 @@ mod residue_prefixes;
 mod quotes;
 mod toc;
 pub use toc::{normalize_title, slug};
+pub mod vocabulary;
+pub use vocabulary::Vocabulary;
 
 use crate::report::Stats;
 use std::cell::OnceCell;
-use crate::hash::HashMap;
 use std::ops::Range;
 
 /// The parsed text.
@@ -48,8 +49,10 @@ pub struct Document<'t> {
     /// True when paragraphs are wrapped over several lines (Markdown style); false when each line is
     /// a paragraph (text pasted from a web page).
     pub hard_wrapped: bool,
-    /// Lazily built by [`Document::body_case`].
-    body_cases: OnceCell<HashMap<String, BodyCase>>,
+    /// Lazily built by [`Document::vocabulary`].
+    vocabulary: OnceCell<Vocabulary>,
+    /// Lazily built by [`Document::body_case`]: per vocabulary id.
+    body_cases: OnceCell<Vec<BodyCase>>,
     /// Lazily built by [`Document::acronyms`].
     acronyms: OnceCell<acronyms::Acronyms>,
     /// Lazily built by [`Document::quotations`].
@@ -195,7 +198,7 @@ impl<'t> Document<'t> {
     pub fn parse(text: &'t str) -> Document<'t> {
         let lines = split_lines(text);
         let (blocks, hard_wrapped) = blocks::build(text, &lines);
-        let mut doc = Document { text, lines, blocks, sentences: Vec::new(), words: Vec::new(), protected: Vec::new(), tocs: Vec::new(), hard_wrapped, body_cases: OnceCell::new(), quotations: OnceCell::new(), acronyms: OnceCell::new(), capitalization: OnceCell::new(), repeats: OnceCell::new() };
+        let mut doc = Document { text, lines, blocks, sentences: Vec::new(), words: Vec::new(), protected: Vec::new(), tocs: Vec::new(), hard_wrapped, vocabulary: OnceCell::new(), body_cases: OnceCell::new(), quotations: OnceCell::new(), acronyms: OnceCell::new(), capitalization: OnceCell::new(), repeats: OnceCell::new() };
         inline::split(&mut doc);
         doc.tocs = toc::find(&mut doc);
         // The vectors were reserved by estimate and grown by doubling; the model lives through every
@@ -266,33 +269,29 @@ impl<'t> Document<'t> {
     /// A word mostly lowercase there is a common word; one always capitalised is likely a name. Built on
     /// first use in one pass over the words, then shared by every rule that asks.
     pub fn body_case(&self, word: &str) -> BodyCase {
+        let vocabulary = self.vocabulary();
         let cases = self.body_cases.get_or_init(|| {
-            let mut cases: HashMap<String, BodyCase> = HashMap::default();
+            let mut cases = vec![BodyCase::default(); vocabulary.len()];
+            let ids = vocabulary.ids();
             for sentence in &self.sentences {
-                for w in self.words_in(&sentence.words).iter().skip(1).filter(|w| !w.protected) {
-                    let text = self.slice(&w.range);
-                    let Some(first) = text.chars().next() else { continue };
-                    let count = |entry: &mut BodyCase| {
-                        if first.is_lowercase() {
-                            entry.lower += 1;
-                        } else if first.is_uppercase() {
-                            entry.capitalized += 1;
-                        }
-                    };
-                    // Most words come back: the lowercase form is made on the stack and owned once.
-                    lexicon::with_lowercase(text, |lower| match cases.get_mut(lower) {
-                        Some(entry) => count(entry),
-                        None => {
-                            let mut entry = BodyCase::default();
-                            count(&mut entry);
-                            cases.insert(lower.to_string(), entry);
-                        }
-                    });
+                for (w, &id) in self.words_in(&sentence.words).iter().zip(&ids[sentence.words.clone()]).skip(1).filter(|(w, _)| !w.protected) {
+                    let Some(first) = self.slice(&w.range).chars().next() else { continue };
+                    let entry = &mut cases[id as usize];
+                    if first.is_lowercase() {
+                        entry.lower += 1;
+                    } else if first.is_uppercase() {
+                        entry.capitalized += 1;
+                    }
                 }
             }
             cases
         });
-        cases.get(&word.to_lowercase()).copied().unwrap_or_default()
+        vocabulary.id_of_word(word).map(|id| cases[id as usize]).unwrap_or_default()
+    }
+
+    /// Each word's lowercase form as an id (see [`Vocabulary`]); built on first use.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        self.vocabulary.get_or_init(|| Vocabulary::build(self.text, &self.words))
     }
 
     /// The acronyms the article defines ("Liberal Democratic Party (LDP)") and every use of acronym-like

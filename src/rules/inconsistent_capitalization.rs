@@ -114,31 +114,42 @@ pub(crate) fn reported_words(doc: &Document) -> Vec<Range<usize>> {
 fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
     let words = &doc.words;
     // Each word's case-folded stem as an id, so that each distinct form is looked up in the word lists
-    // and hashed once, not at every use. Per form: a function word or particle, and its run hash.
-    // (`usize` ids: the same map type as `keys` below, so the wasm carries one copy of its code.)
-    let mut form_ids: HashMap<Box<str>, usize> = HashMap::default();
-    let mut form_hashes: Vec<RunHash> = Vec::new();
-    let mut form_uninformative: Vec<bool> = Vec::new();
+    // and hashed once, not at every use: the vocabulary's id for a word that is its own stem, and for a
+    // possessive its stem's id (a new one past the vocabulary's when no word is spelt so). Per form: a
+    // function word or particle (2 until first seen), and its run hash.
+    let vocabulary = doc.vocabulary();
+    let mut stem_ids: HashMap<Box<str>, usize> = HashMap::default();
+    let mut form_hashes: Vec<RunHash> = vec![RunHash::default(); vocabulary.len()];
+    let mut form_uninformative: Vec<u8> = vec![2; vocabulary.len()];
     let form: Vec<u32> = words
         .iter()
-        .map(|w| {
-            let stem = stem(doc.slice(&w.range));
-            with_lowercase(stem, |lower| match form_ids.get(lower) {
-                Some(&id) => id as u32,
-                None => {
-                    let id = form_hashes.len();
-                    form_ids.insert(lower.into(), id);
-                    // Equal case-folded forms hash alike (see `RunHash`), so the first use stands for all.
-                    form_hashes.push(RunHash::of(stem));
-                    form_uninformative.push(is_function_word(lower) || is_particle(lower));
-                    id as u32
-                }
-            })
+        .zip(vocabulary.ids())
+        .map(|(w, &id)| {
+            let text = doc.slice(&w.range);
+            let stem = stem(text);
+            let id = if stem.len() == text.len() {
+                id as usize
+            } else {
+                with_lowercase(stem, |lower| match vocabulary.id_of(lower) {
+                    Some(id) => id as usize,
+                    None => *stem_ids.entry(lower.into()).or_insert_with(|| {
+                        form_hashes.push(RunHash::default());
+                        form_uninformative.push(2);
+                        form_hashes.len() - 1
+                    }),
+                })
+            };
+            if form_uninformative[id] == 2 {
+                // Equal case-folded forms hash alike (see `RunHash`), so the first use stands for all.
+                form_hashes[id] = RunHash::of(stem);
+                form_uninformative[id] = with_lowercase(stem, |lower| u8::from(is_function_word(lower) || is_particle(lower)));
+            }
+            id as u32
         })
         .collect();
-    drop(form_ids);
+    drop(stem_ids);
     // Words compared at all: not function words, particles or caseless.
-    let informative: Vec<bool> = words.iter().zip(&form).map(|(w, &f)| doc.slice(&w.range).chars().any(char::is_alphabetic) && !form_uninformative[f as usize]).collect();
+    let informative: Vec<bool> = words.iter().zip(&form).map(|(w, &f)| doc.slice(&w.range).chars().any(char::is_alphabetic) && form_uninformative[f as usize] == 0).collect();
     let (excluded, forced) = classify(doc, &informative);
     let cases: Vec<Case> = words.iter().enumerate().map(|(i, w)| if forced[i] { Case::Unknown } else { case_of(doc.slice(&w.range)) }).collect();
     // Case-folded forms seen with a capital mid-sentence: a run needs one of them.

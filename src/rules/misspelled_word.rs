@@ -26,9 +26,9 @@
 
 use super::{glued_to_non_prose, spelling_variant, Rule, RuleMeta};
 use crate::document::lexicon::with_lowercase;
-use crate::document::{BlockKind, Document, Word};
+use crate::document::{BlockKind, Document, Vocabulary, Word};
 use crate::report::{Category, Finding, Severity};
-use crate::hash::{HashMap, HashSet};
+use crate::hash::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -149,26 +149,23 @@ fn neighbours<'a>(typo: &str, mut keep: impl FnMut(&str) -> bool, dropped: &[&Dr
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
     let lex = lexicon();
-    // Lowercase form → the indexes of the words spelt so.
-    let mut uses: HashMap<String, Vec<usize>> = HashMap::default();
+    let vocabulary = doc.vocabulary();
+    let ids = vocabulary.ids();
+    // Per form: 1 when it is a frequent English word, 0 when not, 2 until first asked.
+    let mut frequent: Vec<u8> = vec![2; vocabulary.len()];
     let mut candidates: Vec<usize> = Vec::new();
     // Per block: its words, and how many of them are frequent English words.
     let mut english = vec![(0usize, 0usize); doc.blocks.len()];
     for (index, word) in doc.words.iter().enumerate() {
         let text = doc.slice(&word.range);
-        // Most words come back: the lowercase form is made on the stack and owned once.
-        with_lowercase(text, |key| {
-            if let Some(e) = english.get_mut(word.block).filter(|_| !word.protected && text.chars().all(char::is_alphabetic)) {
-                e.0 += 1;
-                e.1 += usize::from(lex.common.contains(key) || SHORT_WORDS.contains(&key));
+        if let Some(e) = english.get_mut(word.block).filter(|_| !word.protected && text.chars().all(char::is_alphabetic)) {
+            let known = &mut frequent[ids[index] as usize];
+            if *known == 2 {
+                *known = with_lowercase(text, |key| u8::from(lex.common.contains(key) || SHORT_WORDS.contains(&key)));
             }
-            match uses.get_mut(key) {
-                Some(indexes) => indexes.push(index),
-                None => {
-                    uses.insert(key.to_string(), vec![index]);
-                }
-            }
-        });
+            e.0 += 1;
+            e.1 += usize::from(*known);
+        }
         if prose(doc, word) && eligible(doc, word, text) && doc.quotation_at(word.range.start).is_none() {
             candidates.push(index);
         }
@@ -186,24 +183,24 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             (words, known) if words >= 8 => (words, known, 5),
             _ => (total.0, total.1, 6),
         };
-        if known * part < words || uses.get(key).is_some_and(|u| u.len() >= 2) || lex.common.contains(key) || lex.exceptions.contains(key) {
+        if known * part < words || vocabulary.count(ids[index]) >= 2 || lex.common.contains(key) || lex.exceptions.contains(key) {
             continue;
         }
         // Only frequent words and the article's words used three times or more can be what it is a slip of.
-        let own_words = own_dropped.get_or_insert_with(|| DropIndex::new(uses.iter().filter(|(w, u)| u.len() >= 3 && !lex.common.contains(w.as_str())).map(|(w, _)| w.as_str())));
-        let edits = neighbours(key, |t| lex.common.contains(t) || uses.get(t).is_some_and(|u| u.len() >= 3), &[&lex.dropped, own_words]);
+        let own_words = own_dropped.get_or_insert_with(|| DropIndex::new(vocabulary.forms().filter(|&(w, id)| vocabulary.count(id) >= 3 && !lex.common.contains(w)).map(|(w, _)| w)));
+        let edits = neighbours(key, |t| lex.common.contains(t) || used_often(vocabulary, t), &[&lex.dropped, own_words]);
         // The frequent word it is a slip of; none when it could be a slip of two ("thn": "then", "than").
         let mut targets = edits.iter().filter_map(|e| lex.common.get(e.0.as_str()).copied());
         let slip = targets.next().filter(|first| targets.all(|t| t == *first));
         // The article's own frequent form, if it uses the word the slip is of three times or more.
         // (Only for long words: "the article writes “with” 12 times" says nothing.)
         let own = match slip {
-            Some(target) if key.len() >= 7 => Some(target.to_string()).filter(|t| plain_uses(doc, &uses, t).len() >= 3),
+            Some(target) if key.len() >= 7 => Some(target.to_string()).filter(|t| plain_uses(doc, vocabulary, t).len() >= 3),
             Some(_) => None,
-            None => article_form(doc, key, edits, &uses),
+            None => article_form(doc, key, edits, vocabulary),
         };
         if let Some(form) = own {
-            let plain = plain_uses(doc, &uses, &form);
+            let plain = plain_uses(doc, vocabulary, &form);
             let mut finding = Finding::new(range, format!("“{key}” looks like a typo of “{form}”.")).suggest(form.clone());
             if let Some(&first) = plain.first() {
                 finding = finding.related(doc.words[first].range.clone(), format!("the article writes “{form}” {} times", plain.len()));
@@ -212,12 +209,17 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         } else if let Some(target) = slip {
             let mut finding = Finding::new(range, format!("“{key}” looks like a typo of “{target}”.")).suggest(target.to_string());
             // The word as the article writes it elsewhere, so both forms can be seen side by side.
-            if let Some(&first) = plain_uses(doc, &uses, target).first() {
+            if let Some(&first) = plain_uses(doc, vocabulary, target).first() {
                 finding = finding.related(doc.words[first].range.clone(), format!("“{target}” as the article writes it elsewhere"));
             }
             out.push(finding);
         }
     }
+}
+
+/// Whether the article writes the lowercase form `form` three times or more.
+fn used_often(vocabulary: &Vocabulary, form: &str) -> bool {
+    vocabulary.id_of(form).is_some_and(|id| vocabulary.count(id) >= 3)
 }
 
 /// A word of prose: not in code, a URL or a link target.
@@ -226,10 +228,10 @@ fn prose(doc: &Document, word: &Word) -> bool {
 }
 
 /// The plain uses of `form` in prose, in order: not "strictEqual" or "realpath(".
-fn plain_uses(doc: &Document, uses: &HashMap<String, Vec<usize>>, form: &str) -> Vec<usize> {
-    let all = uses.get(form).map_or(&[][..], Vec::as_slice);
+fn plain_uses(doc: &Document, vocabulary: &Vocabulary, form: &str) -> Vec<usize> {
+    let all = vocabulary.id_of(form).map_or(&[][..], |id| vocabulary.occurrences(id));
     all.iter()
-        .copied()
+        .map(|&i| i as usize)
         .filter(|&i| {
             let word = &doc.words[i];
             prose(doc, word) && !doc.slice(&word.range).chars().skip(1).any(char::is_uppercase) && !glued_to_non_prose(doc, &word.range)
@@ -272,13 +274,13 @@ const SHORT_WORDS: &[&str] = &[
 const ENDINGS: &[&str] = &["ings", "ing", "ers", "est", "ies", "ied", "ed", "er", "es", "ly", "en", "s"];
 
 /// The frequent form of the article that `rare` (7+ letters, used once) is one slip of.
-fn article_form(doc: &Document, rare: &str, edits: Vec<(String, usize, usize)>, uses: &HashMap<String, Vec<usize>>) -> Option<String> {
+fn article_form(doc: &Document, rare: &str, edits: Vec<(String, usize, usize)>, vocabulary: &Vocabulary) -> Option<String> {
     if rare.len() < 7 {
         return None;
     }
     let mut found: Option<String> = None;
     for (form, start, end) in edits {
-        if uses.get(&form).is_none_or(|u| u.len() < 3) || plain_uses(doc, uses, &form).len() < 3 {
+        if !used_often(vocabulary, &form) || plain_uses(doc, vocabulary, &form).len() < 3 {
             continue;
         }
         let longer = if form.len() > rare.len() { form.as_str() } else { rare };
