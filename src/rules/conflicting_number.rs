@@ -232,6 +232,10 @@ fn read_sentence(doc: &Document, index: usize, sentence: &Sentence, list: Option
     let all = &sentence.words;
     let text = |k: usize| doc.slice(&words[k].range);
     let gap = |k: usize| doc.slice(&(words[k - 1].range.end..words[k].range.start));
+    // A claim starts at a number (`number_at`: a word of digits outside code); most sentences have none.
+    if !all.clone().any(|k| !words[k].protected && text(k).bytes().next().is_some_and(|b| b.is_ascii_digit())) {
+        return;
+    }
     let mut periods: Vec<String> = Vec::new();
     for k in all.clone() {
         let t = text(k);
