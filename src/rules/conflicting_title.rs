@@ -213,6 +213,39 @@ struct Token {
     capitalised: bool,
     sentence: usize,
     join: Join,
+    /// What the key is in the word lists: the `HONORIFIC`, `OFFICE_END`, `ROLE` and `NOT_NAME` bits.
+    class: u8,
+    /// The document vocabulary's id of the key when it is a single word's lowercase form, else `NO_FORM`.
+    form: u32,
+}
+
+const HONORIFIC: u8 = 1;
+/// The last word of an office phrase.
+const OFFICE_END: u8 = 2;
+const ROLE: u8 = 4;
+/// Never part of a name: empty, not starting with a letter, a function word or a word of the lists.
+const NOT_NAME: u8 = 8;
+/// A `class` not yet worked out, in the per-form memo.
+const UNKNOWN: u8 = 0x80;
+const NO_FORM: u32 = u32::MAX;
+
+/// The `class` bits of a token key.
+fn class_of(v: &Vocabulary, key: &str) -> u8 {
+    let mut class = 0;
+    if v.honorifics.contains_key(key) {
+        class |= HONORIFIC;
+    }
+    // A phrase of keys joined by spaces ends with the last key's text after its last space.
+    if v.office_ends.contains(key.rsplit(' ').next().unwrap_or("")) {
+        class |= OFFICE_END;
+    }
+    if v.roles.contains_key(key) {
+        class |= ROLE;
+    }
+    if key.is_empty() || is_function_word(key) || v.words.contains(key) || v.not_qualifiers.contains(key) || !key.chars().next().is_some_and(char::is_alphabetic) {
+        class |= NOT_NAME;
+    }
+    class
 }
 
 /// A title followed by a name.
@@ -251,11 +284,13 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     // One block's tokens at a time (the whole article's would be ~60 bytes a word), buffers reused.
     let mut block_tokens: Vec<Token> = Vec::new();
     let mut sentence_of: Vec<usize> = Vec::new();
+    // Per form of the document vocabulary: its key's `class`, worked out at its first token.
+    let mut classes: Vec<u8> = vec![UNKNOWN; doc.vocabulary().len()];
     for (b, block) in doc.blocks.iter().enumerate() {
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem(_)) || in_toc[b] {
             continue;
         }
-        tokens(doc, v, block, &mut sentence_of, &mut block_tokens);
+        tokens(doc, v, block, &mut sentence_of, &mut classes, &mut block_tokens);
         let block_tokens = &block_tokens;
         for j in 0..block_tokens.len() {
             if let Some(o) = occurrence_at(doc, v, block_tokens, j) {
@@ -265,7 +300,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
                 occurrences.push(o);
             }
         }
-        untitled_names(doc, v, block_tokens, &mut first_names);
+        untitled_names(doc, block_tokens, &mut first_names);
     }
     // Person key → occurrences in order; persons in order of first titled mention.
     let mut full_name_of_surname: HashMap<&str, String> = HashMap::default();
@@ -300,8 +335,10 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     }
 }
 
-/// The prose tokens of one paragraph or list item, into `out` (cleared first); `sentence_of` is scratch.
-fn tokens(doc: &Document, v: &Vocabulary, block: &Block, sentence_of: &mut Vec<usize>, out: &mut Vec<Token>) {
+/// The prose tokens of one paragraph or list item, into `out` (cleared first); `sentence_of` is scratch
+/// and `classes` the per-form memo of `class_of`.
+fn tokens(doc: &Document, v: &Vocabulary, block: &Block, sentence_of: &mut Vec<usize>, classes: &mut [u8], out: &mut Vec<Token>) {
+    let ids = doc.vocabulary().ids();
     out.clear();
     sentence_of.clear();
     sentence_of.resize(block.words.len(), usize::MAX);
@@ -318,7 +355,7 @@ fn tokens(doc: &Document, v: &Vocabulary, block: &Block, sentence_of: &mut Vec<u
             if let Some(last) = out.last_mut() {
                 last.dotted = false;
             }
-            out.push(Token { range: word.range.clone(), dotted: false, key: String::new(), possessive: false, capitalised: false, sentence: usize::MAX, join: Join::Break });
+            out.push(Token { range: word.range.clone(), dotted: false, key: String::new(), possessive: false, capitalised: false, sentence: usize::MAX, join: Join::Break, class: 0, form: NO_FORM });
             continue;
         }
         let text = doc.slice(&word.range);
@@ -332,6 +369,7 @@ fn tokens(doc: &Document, v: &Vocabulary, block: &Block, sentence_of: &mut Vec<u
             if gap == "." && short(last_piece) && short(text) && last.sentence == sentence {
                 last.range.end = word.range.end;
                 last.key.push_str(&text.to_lowercase());
+                last.form = NO_FORM;
                 last.dotted = doc.text[word.range.end..].starts_with('.');
                 continue;
             }
@@ -339,6 +377,7 @@ fn tokens(doc: &Document, v: &Vocabulary, block: &Block, sentence_of: &mut Vec<u
             if gap == "-" && !v.words.contains(last.key.as_str()) && !v.words.contains(text.to_lowercase().as_str()) && !last.possessive && last.sentence == sentence {
                 last.range.end = word.range.end;
                 last.key = doc.slice(&last.range).to_lowercase();
+                last.form = NO_FORM;
                 last.dotted = doc.text[word.range.end..].starts_with('.');
                 continue;
             }
@@ -368,10 +407,20 @@ fn tokens(doc: &Document, v: &Vocabulary, block: &Block, sentence_of: &mut Vec<u
         }
         let capitalised = text.chars().next().is_some_and(char::is_uppercase);
         let dotted = doc.text[word.range.end..].starts_with('.');
-        out.push(Token { range: word.range.clone(), dotted, key, possessive, capitalised, sentence, join });
+        // The key is the word's lowercase form unless an ending came off or it holds a full stop.
+        let form = if possessive || text.contains('.') { NO_FORM } else { ids[w] };
+        out.push(Token { range: word.range.clone(), dotted, key, possessive, capitalised, sentence, join, class: 0, form });
     }
     for t in out.iter_mut() {
         t.key.retain(|c| c != '.');
+        t.class = match classes.get_mut(t.form as usize) {
+            Some(class) if *class != UNKNOWN => *class,
+            Some(class) => {
+                *class = class_of(v, &t.key);
+                *class
+            }
+            None => class_of(v, &t.key),
+        };
     }
 }
 
@@ -392,11 +441,8 @@ fn is_initial(doc: &Document, t: &Token) -> bool {
 }
 
 /// Whether the token may be a part of a name.
-fn name_like(doc: &Document, v: &Vocabulary, t: &Token, first: bool) -> bool {
-    if t.key.is_empty() || is_function_word(&t.key) || v.words.contains(t.key.as_str()) || v.not_qualifiers.contains(t.key.as_str()) {
-        return false;
-    }
-    if !t.key.chars().next().is_some_and(char::is_alphabetic) {
+fn name_like(doc: &Document, t: &Token, first: bool) -> bool {
+    if t.class & NOT_NAME != 0 {
         return false;
     }
     if t.capitalised {
@@ -410,7 +456,7 @@ fn name_like(doc: &Document, v: &Vocabulary, t: &Token, first: bool) -> bool {
 /// The title ending at token `j` and the name after it, if any.
 fn occurrence_at(doc: &Document, v: &Vocabulary, tokens: &[Token], j: usize) -> Option<Occurrence> {
     let head = &tokens[j];
-    if head.key.is_empty() || head.possessive {
+    if head.key.is_empty() || head.possessive || head.class & (HONORIFIC | OFFICE_END | ROLE) == 0 {
         return None;
     }
     // The title's head: an honorific, an office (longest phrase ending here) or a role noun.
@@ -436,7 +482,7 @@ fn occurrence_at(doc: &Document, v: &Vocabulary, tokens: &[Token], j: usize) -> 
             k += 1;
             continue;
         }
-        if !name_like(doc, v, t, name.is_empty()) {
+        if !name_like(doc, t, name.is_empty()) {
             break;
         }
         name.push(t.key.clone());
@@ -505,8 +551,7 @@ fn office_start(v: &Vocabulary, tokens: &[Token], j: usize) -> usize {
 
 /// The longest office phrase ending at token `j`, with an office prefix ("Deputy") before it.
 fn office_ending_at(v: &Vocabulary, tokens: &[Token], j: usize) -> Option<(usize, String)> {
-    // A phrase of keys joined by spaces ends with the last key's text after its last space.
-    if !v.office_ends.contains(tokens[j].key.rsplit(' ').next().unwrap_or("")) {
+    if tokens[j].class & OFFICE_END == 0 {
         return None;
     }
     let mut phrase = String::new();
@@ -534,7 +579,7 @@ fn office_ending_at(v: &Vocabulary, tokens: &[Token], j: usize) -> Option<(usize
 
 /// First names of untitled full names ("Jeb Bush said"): two or three capitalised words, the first one
 /// never written in lowercase in the article.
-fn untitled_names(doc: &Document, v: &Vocabulary, tokens: &[Token], first_names: &mut HashMap<String, HashSet<String>>) {
+fn untitled_names(doc: &Document, tokens: &[Token], first_names: &mut HashMap<String, HashSet<String>>) {
     let mut k = 0;
     while k < tokens.len() {
         let mut run = Vec::new();
@@ -545,7 +590,7 @@ fn untitled_names(doc: &Document, v: &Vocabulary, tokens: &[Token], first_names:
                 m += 1;
                 continue;
             }
-            if !(t.capitalised && name_like(doc, v, t, true)) {
+            if !(t.capitalised && name_like(doc, t, true)) {
                 break;
             }
             run.push(m);
