@@ -66,9 +66,23 @@ pub fn word_key(word: &str) -> u64 {
     mix(h)
 }
 
-/// The key of every word of the document, aligned with `Document::words`.
+/// The key of every word of the document, aligned with `Document::words`. Words of one lowercase form
+/// share a key, so each form of the vocabulary is hashed once, at its first use.
 pub fn word_keys(doc: &Document) -> Vec<u64> {
-    doc.words.iter().map(|w| word_key(doc.slice(&w.range))).collect()
+    let vocabulary = doc.vocabulary();
+    // Per form: its key, or 0 until first used (a real key of 0 is only computed again).
+    let mut form_keys = vec![0u64; vocabulary.len()];
+    doc.words
+        .iter()
+        .zip(vocabulary.ids())
+        .map(|(w, &id)| {
+            let key = &mut form_keys[id as usize];
+            if *key == 0 {
+                *key = word_key(doc.slice(&w.range));
+            }
+            *key
+        })
+        .collect()
 }
 
 /// One key for a run of word keys; order matters.
