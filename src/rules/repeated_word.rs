@@ -27,17 +27,20 @@ pub static RULE: Rule = Rule {
 const DELIBERATE: &[&str] = &["had", "that", "bye", "ha", "haha", "so", "knock", "tut", "chop", "wink", "hush", "blah", "yada", "boo", "tsk", "bang", "choo", "cha", "la", "na", "ho", "hey", "now", "pom", "dum", "there", "very", "many", "more", "no", "yes", "well", "ding", "bla"];
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
+    let ids = doc.vocabulary().ids();
     for block in &doc.blocks {
-        let words = doc.words_in(&block.words);
-        for pair in words.windows(2) {
-            let (a, b) = (&pair[0], &pair[1]);
+        for i in block.words.start..block.words.end.saturating_sub(1) {
+            let (a, b) = (&doc.words[i], &doc.words[i + 1]);
+            // The same lowercase form: the same vocabulary id.
+            if ids[i] != ids[i + 1] {
+                continue;
+            }
             let gap = &doc.text[a.range.end..b.range.start];
             if a.protected || b.protected || gap.is_empty() || !gap.chars().all(char::is_whitespace) {
                 continue;
             }
             let (first, second) = (doc.slice(&a.range), doc.slice(&b.range));
-            let first_lower = lower(first);
-            if first_lower != lower(second) || !first.chars().any(char::is_alphabetic) || DELIBERATE.contains(&first_lower.as_str()) {
+            if !first.chars().any(char::is_alphabetic) || DELIBERATE.contains(&lower(first).as_str()) {
                 continue;
             }
             let both_capitalized = [first, second].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
