@@ -16,6 +16,7 @@
 
 use super::{capitalize, Rule, RuleMeta};
 use crate::document::{BlockKind, Document};
+use crate::document::lexicon::with_lowercase;
 use crate::report::{Category, Finding, Severity};
 use crate::hash::HashMap;
 use std::ops::Range;
@@ -82,6 +83,11 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     }
     // Group id → uses in order.
     let mut uses: HashMap<usize, Vec<Use>> = HashMap::default();
+    // Per form of the document vocabulary: its entry in the variant table (form and group), looked up
+    // at the form's first use as a whole word.
+    let vocabulary = doc.vocabulary();
+    let mut entries: Vec<Option<Option<(&'static str, usize)>>> = vec![None; vocabulary.len()];
+    let entry = |key: &str| map.get_key_value(key).map(|(&form, (group, _))| (form, *group));
     let mut quote_depth = 0usize;
     let mut i = 0;
     while i < doc.words.len() {
@@ -117,12 +123,16 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             range.end = range.start + stem.len();
         }
         let text = doc.slice(&range);
-        let key = compound.unwrap_or_else(|| text.to_lowercase());
-        let Some((&form, (group, _))) = map.get_key_value(key.as_str()) else { continue };
+        let found = match compound {
+            Some(key) => entry(&key),
+            None if range == word.range => *entries[vocabulary.ids()[index] as usize].get_or_insert_with(|| with_lowercase(text, entry)),
+            None => with_lowercase(text, entry),
+        };
+        let Some((form, group)) = found else { continue };
         if quote_depth > 0 || !counts(doc, text, index, i, &starts, form) {
             continue;
         }
-        uses.entry(*group).or_default().push(Use { range, form });
+        uses.entry(group).or_default().push(Use { range, form });
     }
     let mut groups: Vec<(usize, Vec<Use>)> = uses.into_iter().collect();
     groups.sort_by_key(|(_, u)| u[0].range.start);
