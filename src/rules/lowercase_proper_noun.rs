@@ -21,6 +21,7 @@
 //! ("indo" in "indo-Pacific" next to "Indo-Pacific").
 
 use super::{capitalize, glued_to_non_prose, inconsistent_capitalization, Rule, RuleMeta};
+use crate::document::lexicon::with_lowercase;
 use crate::document::Document;
 use crate::report::{Category, Finding, Severity};
 use crate::hash::{HashMap, HashSet};
@@ -86,29 +87,54 @@ fn stem(word: &str) -> &str {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
 }
 
+/// Per form of the document vocabulary, whether its lowercase stem is in the gazetteer: `NAME`, `AMBIGUOUS`.
+const NAME: u8 = 1;
+const AMBIGUOUS: u8 = 2;
+const UNKNOWN: u8 = 0x80;
+
 fn check(doc: &Document, out: &mut Vec<Finding>) {
     let list = gazetteer();
+    // Per form: the gazetteer's bits for its stem, worked out at the form's first use. A word that is
+    // not its own stem (a possessive) is looked up by its stem each time.
+    let vocabulary = doc.vocabulary();
+    let ids = vocabulary.ids();
+    let mut classes = vec![UNKNOWN; vocabulary.len()];
+    let class_of = |key: &str| u8::from(list.names.contains(key)) * NAME | u8::from(list.ambiguous.contains(key)) * AMBIGUOUS;
+    let mut class = |i: usize, text: &str| {
+        let stem = stem(text);
+        if stem.len() != text.len() {
+            return with_lowercase(stem, class_of);
+        }
+        let memo = &mut classes[ids[i] as usize];
+        if *memo == UNKNOWN {
+            *memo = with_lowercase(text, class_of);
+        }
+        *memo
+    };
     // First capitalised occurrence of each listed word, for `related`; one pass.
     let mut capitalized: HashMap<String, Range<usize>> = HashMap::default();
-    for w in doc.words.iter().filter(|w| !w.protected) {
+    for (i, w) in doc.words.iter().enumerate().filter(|(_, w)| !w.protected) {
         let text = doc.slice(&w.range);
-        if text.chars().next().is_some_and(char::is_uppercase) {
-            let key = stem(text).to_lowercase();
-            if list.names.contains(key.as_str()) || list.ambiguous.contains(key.as_str()) {
-                capitalized.entry(key).or_insert_with(|| w.range.clone());
-            }
+        if text.chars().next().is_some_and(char::is_uppercase) && class(i, text) != 0 {
+            capitalized.entry(stem(text).to_lowercase()).or_insert_with(|| w.range.clone());
         }
     }
-    let sentence_starts: HashSet<usize> = doc.sentences.iter().filter_map(|s| doc.words_in(&s.words).first()).map(|w| w.range.start).collect();
+    let mut sentence_starts = vec![false; doc.words.len()];
+    for s in &doc.sentences {
+        if let Some(start) = sentence_starts.get_mut(s.words.start).filter(|_| !s.words.is_empty()) {
+            *start = true;
+        }
+    }
     let mut reported_by_term: Option<Vec<Range<usize>>> = None;
     for (i, w) in doc.words.iter().enumerate().filter(|(_, w)| !w.protected) {
         let text = doc.slice(&w.range);
-        if !text.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’') || sentence_starts.contains(&w.range.start) {
+        if !text.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’') || sentence_starts[i] {
             continue;
         }
         let key = stem(text);
-        let known = list.names.contains(key)
-            || (list.ambiguous.contains(key) && {
+        let found = class(i, text);
+        let known = found & NAME != 0
+            || (found & AMBIGUOUS != 0 && {
                 let case = doc.body_case(key);
                 // A month next to a date needs no majority: "may" the verb is far more frequent.
                 case.capitalized > 0 && if list.months.contains(key) { next_to_a_date(doc, i) } else { case.capitalized >= case.lower }
