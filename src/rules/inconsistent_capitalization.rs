@@ -150,8 +150,14 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
     drop(stem_ids);
     // Words compared at all: not function words, particles or caseless.
     let informative: Vec<bool> = words.iter().zip(&form).map(|(w, &f)| doc.slice(&w.range).chars().any(char::is_alphabetic) && form_uninformative[f as usize] == 0).collect();
-    let (excluded, forced) = classify(doc, &informative);
-    let cases: Vec<Case> = words.iter().enumerate().map(|(i, w)| if forced[i] { Case::Unknown } else { case_of(doc.slice(&w.range)) }).collect();
+    // Each word's case as written, then `Unknown` where a capital may be forced.
+    let mut cases: Vec<Case> = words.iter().map(|w| case_of(doc.slice(&w.range))).collect();
+    let (excluded, forced) = classify(doc, &informative, &cases);
+    for (case, &forced) in cases.iter_mut().zip(&forced) {
+        if forced {
+            *case = Case::Unknown;
+        }
+    }
     // Case-folded forms seen with a capital mid-sentence: a run needs one of them.
     let mut capitalized = vec![false; form_hashes.len()];
     for (i, &f) in form.iter().enumerate() {
@@ -175,7 +181,9 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
                 return 0;
             }
             let gap = doc.slice(&(previous.range.end..word.range.start));
-            if gap == "-" {
+            if gap == " " {
+                b' '
+            } else if gap == "-" {
                 b'-'
             } else if !gap.is_empty() && gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1 {
                 b' '
@@ -475,9 +483,20 @@ fn case_of(word: &str) -> Case {
 
 /// Per word: left out altogether (headings, contents, labels, quotations, code), and capital possibly
 /// forced (a sentence, item or cell start, after a colon).
-fn classify(doc: &Document, informative: &[bool]) -> (Vec<bool>, Vec<bool>) {
+fn classify(doc: &Document, informative: &[bool], cases: &[Case]) -> (Vec<bool>, Vec<bool>) {
     let words = &doc.words;
-    let mut excluded: Vec<bool> = words.iter().map(|w| w.protected || doc.quotation_at(w.range.start).is_some()).collect();
+    // Words and quotations are both sorted: one walk finds each word's quotation.
+    let quotations = doc.quotations();
+    let mut q = 0;
+    let mut excluded: Vec<bool> = words
+        .iter()
+        .map(|w| {
+            while quotations.get(q).is_some_and(|r| r.end <= w.range.start) {
+                q += 1;
+            }
+            w.protected || quotations.get(q).is_some_and(|r| r.start <= w.range.start)
+        })
+        .collect();
     let mut forced = vec![false; words.len()];
     let mut in_toc = vec![false; doc.blocks.len()];
     for toc in &doc.tocs {
@@ -503,7 +522,7 @@ fn classify(doc: &Document, informative: &[bool]) -> (Vec<bool>, Vec<bool>) {
         // After a colon, a table bar or any opening of a new clause-like unit, a capital may be forced.
         for i in block.words.start + 1..block.words.end {
             let gap = doc.slice(&(words[i - 1].range.end..words[i].range.start));
-            if gap.contains([':', '|', '•', '(', '[', '"', '“', '—', '–']) || gap.contains("- ") {
+            if gap != " " && (gap.contains([':', '|', '•', '(', '[', '"', '“', '—', '–']) || gap.contains("- ")) {
                 forced[i] = true;
             }
         }
@@ -524,12 +543,11 @@ fn classify(doc: &Document, informative: &[bool]) -> (Vec<bool>, Vec<bool>) {
         // Title Case list item or label without final punctuation: no word of it but function words is
         // lowercase.
         let (mut capitals, mut lower) = (0, 0);
-        for (i, w) in sentence_words.iter().enumerate().skip(1) {
-            let text = doc.slice(&w.range);
+        for i in 1..sentence_words.len() {
             if forced[range.start + i] || !informative[range.start + i] {
                 continue;
             }
-            match case_of(text) {
+            match cases[range.start + i] {
                 Case::Lower => lower += 1,
                 Case::Capitalized => capitals += 1,
                 Case::Unknown => {}
