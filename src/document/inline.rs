@@ -168,14 +168,16 @@ fn protected_spans(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
         // A link target is protected from its `(`; the `]` stays prose so brackets pair.
         out.extend(markup_spans(s).map(|m| if s.as_bytes()[m.start] == b']' { m.start + 1..m.end } else { m }));
     }
-    // Whitespace-delimited tokens that look like links, addresses or paths.
-    let mut token_start = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        if !c.is_whitespace() {
-            token_start.get_or_insert(i);
-            continue;
+    // Whitespace-delimited tokens that look like links, addresses or paths. Only a token holding one of
+    // `.@/:` can, so the scan jumps from one of those bytes to the next and reads the token around it.
+    let mut done = 0;
+    for at in bytes.iter().enumerate().filter(|&(_, &b)| matches!(b, b'.' | b'@' | b'/' | b':')).map(|(i, _)| i) {
+        if at < done {
+            continue; // in the token just read
         }
-        let Some(here) = token_start.take() else { continue };
+        let here = s[..at].char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(j, c)| j + c.len_utf8());
+        let i = s[at..].char_indices().find(|&(_, c)| c.is_whitespace()).map_or(s.len(), |(j, _)| at + j);
+        done = i;
         // "[docs.rs/x](https://docs.rs/x)": the link text ends at "](" (the target is protected above), so
         // its `]` stays prose and pairs with the `[`.
         let token = &s[here..i];
