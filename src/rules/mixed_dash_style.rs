@@ -64,35 +64,43 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             continue;
         }
         let base = block.content.start;
-        let chars: Vec<(usize, char)> = doc.slice(&block.content).char_indices().collect();
-        let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-        // "3 - 1", "10 – 12": a score, a minus or a range between numbers, not a break in the sentence.
-        let between_numbers = |k: usize| k.checked_sub(2).and_then(at).is_some_and(|c| c.is_ascii_digit()) && at(k + 2).is_some_and(|c| c.is_ascii_digit());
-        let mut k = 0;
-        while k < chars.len() {
-            let (offset, c) = chars[k];
-            let before = k.checked_sub(1).and_then(at);
+        let s = doc.slice(&block.content);
+        let bytes = s.as_bytes();
+        // The chars around byte `o`: `before(o)` ends there, `after(o)` starts there.
+        let before = |o: usize| s[..o].chars().next_back();
+        let after = |o: usize| s[o..].chars().next();
+        let len = |c: Option<char>| c.map_or(0, char::len_utf8);
+        // Only `-` and the dashes (three bytes from 0xE2) can start a form: jump between those bytes.
+        let mut o = 0;
+        while let Some(found_at) = bytes[o..].iter().position(|&b| b == b'-' || b == 0xE2) {
+            o += found_at;
+            let Some(c) = after(o) else { break };
+            let (prev, next) = (before(o), after(o + c.len_utf8()));
+            let next2 = after(o + c.len_utf8() + len(next));
+            let prev2 = || before(o - len(prev));
+            // "3 - 1", "10 – 12": a score, a minus or a range between numbers, not a break in the sentence.
+            let between_numbers = || prev2().is_some_and(|c| c.is_ascii_digit()) && next2.is_some_and(|c| c.is_ascii_digit());
+            let (start, one, two) = (o - len(prev), o + c.len_utf8() + len(next), o + c.len_utf8() + len(next) + len(next2));
             let found = match c {
-                '—' if before == Some(' ') && at(k + 1) == Some(' ') => Some((k - 1, k + 2, Form::SpacedEm)),
-                '—' if before.is_some_and(char::is_alphanumeric) || at(k + 1).is_some_and(char::is_alphanumeric) => Some((k, k + 1, Form::ClosedEm)),
-                '–' if before == Some(' ') && at(k + 1) == Some(' ') && !between_numbers(k) => Some((k - 1, k + 2, Form::SpacedEn)),
-                '-' if at(k + 1) == Some('-') && before != Some('-') && at(k + 2) != Some('-') => {
-                    let spaced = before == Some(' ') && at(k + 2) == Some(' ');
-                    let joins = before.is_some_and(char::is_alphanumeric) && at(k + 2).is_some_and(char::is_alphanumeric);
-                    (spaced || joins).then(|| if spaced { (k - 1, k + 3, Form::DoubleHyphen) } else { (k, k + 2, Form::DoubleHyphen) })
+                '—' if prev == Some(' ') && next == Some(' ') => Some((start, one, Form::SpacedEm)),
+                '—' if prev.is_some_and(char::is_alphanumeric) || next.is_some_and(char::is_alphanumeric) => Some((o, o + c.len_utf8(), Form::ClosedEm)),
+                '–' if prev == Some(' ') && next == Some(' ') && !between_numbers() => Some((start, one, Form::SpacedEn)),
+                '-' if next == Some('-') && prev != Some('-') && next2 != Some('-') => {
+                    let spaced = prev == Some(' ') && next2 == Some(' ');
+                    let joins = prev.is_some_and(char::is_alphanumeric) && next2.is_some_and(char::is_alphanumeric);
+                    (spaced || joins).then(|| if spaced { (start, two, Form::DoubleHyphen) } else { (o, one, Form::DoubleHyphen) })
                 }
-                '-' if before == Some(' ') && at(k + 1) == Some(' ') && k >= 2 && !between_numbers(k) => Some((k - 1, k + 2, Form::SpacedHyphen)),
+                '-' if prev == Some(' ') && next == Some(' ') && prev2().is_some() && !between_numbers() => Some((start, one, Form::SpacedHyphen)),
                 _ => None,
             };
             let Some((from, to, form)) = found else {
-                k += 1;
+                o += c.len_utf8();
                 continue;
             };
-            let end = chars.get(to).map_or(block.content.end, |&(o, _)| base + o);
-            if !doc.is_protected(base + offset) {
-                dashes.push((base + chars[from].0..end, form));
+            if !doc.is_protected(base + o) {
+                dashes.push((base + from..base + to, form));
             }
-            k = to;
+            o = to;
         }
     }
     let mut counts: Vec<(Form, usize)> = Vec::new();
