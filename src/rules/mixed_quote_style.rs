@@ -47,14 +47,21 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
             continue;
         }
         let base = block.content.start;
-        let chars: Vec<(usize, char)> = doc.slice(&block.content).char_indices().collect();
-        for (k, &(offset, c)) in chars.iter().enumerate() {
-            if !matches!(c, '\'' | '’' | '"' | '“' | '”') || doc.is_protected(base + offset) {
+        let s = doc.slice(&block.content);
+        let bytes = s.as_bytes();
+        // Only `'`, `"` and the curly marks (three bytes from 0xE2) matter: jump between those bytes.
+        let mut offset = 0;
+        while let Some(found_at) = bytes[offset..].iter().position(|&b| matches!(b, b'\'' | b'"' | 0xE2)) {
+            offset += found_at;
+            let Some(c) = s[offset..].chars().next() else { break };
+            let here = offset;
+            offset += c.len_utf8();
+            if !matches!(c, '\'' | '’' | '"' | '“' | '”') || doc.is_protected(base + here) {
                 continue;
             }
-            let before = k.checked_sub(1).map(|j| chars[j].1);
-            let after = chars.get(k + 1).map(|&(_, c)| c);
-            let range = base + offset..base + offset + c.len_utf8();
+            let before = s[..here].chars().next_back();
+            let after = s[offset..].chars().next();
+            let range = base + here..base + offset;
             match c {
                 '\'' | '’' if before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic) => {
                     apostrophes.push(Mark { range, style: if c == '’' { Style::Curly } else { Style::Straight }, curly: '’' });
