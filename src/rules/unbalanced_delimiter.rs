@@ -57,24 +57,24 @@ impl Scan<'_, '_> {
         let mut emphasis: [Option<usize>; 2] = [None, None];
         let mut straight: Option<usize> = None;
         let mut curly: Option<usize> = None;
-        let mut prev = ' ';
-        let mut chars = s.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        // Only these characters change the state below, so the scan jumps between their bytes (the curly
+        // quotation marks are three bytes from 0xE2); `prev` is the character before, or a space.
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while let Some(found) = bytes[i..].iter().position(|&b| matches!(b, b'(' | b'[' | b'{' | b')' | b']' | b'}' | b'*' | b'_' | b'"' | 0xE2)) {
+            i += found;
+            let Some(c) = s[i..].chars().next() else { break };
             let at = base + i;
-            // Only these characters change the state below; skip the lookup for every other one.
+            let prev = s[..i].chars().next_back().unwrap_or(' ');
             if !matches!(c, '(' | '[' | '{' | ')' | ']' | '}' | '*' | '_' | '"' | '“' | '”') || doc.is_protected(at) {
-                prev = c;
+                i += c.len_utf8();
                 continue;
             }
             match c {
                 '(' | '[' | '{' if !(c == '(' && matches!(prev, ':' | ';')) => brackets.push((c, at)),
                 ')' | ']' | '}' => self.closer(c, at, prev, &s[..i], &mut brackets),
                 '*' | '_' => {
-                    let mut run = 1;
-                    while chars.peek().is_some_and(|&(_, d)| d == c) {
-                        chars.next();
-                        run += 1;
-                    }
+                    let run = bytes[i..].iter().take_while(|&&b| char::from(b) == c).count();
                     let next = s[i + run..].chars().next().unwrap_or(' ');
                     let inside_word = prev.is_alphanumeric() && next.is_alphanumeric();
                     // "[**]", "(*)": a footnote sign, not markup.
@@ -88,7 +88,7 @@ impl Scan<'_, '_> {
                             *slot = None;
                         }
                     }
-                    prev = c;
+                    i += run;
                     continue;
                 }
                 // After a digit a straight mark is an inch sign ("a 12\" pipe"), unless it closes a quote.
@@ -104,7 +104,7 @@ impl Scan<'_, '_> {
                 }
                 _ => {}
             }
-            prev = c;
+            i += c.len_utf8();
         }
         for (open, at) in brackets {
             self.unclosed(at, &open.to_string(), "is opened but never closed");
