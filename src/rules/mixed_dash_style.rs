@@ -7,7 +7,7 @@
 //! with the majority form as the fix. En dashes in ranges ("1990–2000", "pages 4–7"), a dash between
 //! numbers ("won 3 - 1") and hyphens inside words are another role and are not counted.
 
-use super::{Rule, RuleMeta};
+use super::{char_at, char_before, next_char_among, Rule, RuleMeta};
 use crate::document::{BlockKind, Document};
 use crate::report::{Category, Finding, Severity};
 use std::ops::Range;
@@ -65,32 +65,32 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         }
         let base = block.content.start;
         let s = doc.slice(&block.content);
-        let bytes = s.as_bytes();
-        // The chars around byte `o`: `before(o)` ends there, `after(o)` starts there.
-        let before = |o: usize| s[..o].chars().next_back();
-        let after = |o: usize| s[o..].chars().next();
-        let len = |c: Option<char>| c.map_or(0, char::len_utf8);
-        // Only `-` and the dashes (three bytes from 0xE2) can start a form: jump between those bytes.
+        let width = |c: Option<char>| c.map_or(0, char::len_utf8);
         let mut o = 0;
-        while let Some(found_at) = bytes[o..].iter().position(|&b| b == b'-' || b == 0xE2) {
-            o += found_at;
-            let Some(c) = after(o) else { break };
-            let (prev, next) = (before(o), after(o + c.len_utf8()));
-            let next2 = after(o + c.len_utf8() + len(next));
-            let prev2 = || before(o - len(prev));
+        // Only `-` and the dashes (three bytes from 0xE2) can start a form.
+        while let Some((at, c)) = next_char_among(s, o, b"-\xE2") {
+            o = at;
+            // The chars around: two before (ending at `start`), two after (ending at `one` and `two`).
+            let prev = char_before(s, o);
+            let start = o - width(prev);
+            let one = o + c.len_utf8();
+            let next = char_at(s, one);
+            let one = one + width(next);
+            let next2 = char_at(s, one);
+            let two = one + width(next2);
+            let prev2 = char_before(s, start);
             // "3 - 1", "10 – 12": a score, a minus or a range between numbers, not a break in the sentence.
-            let between_numbers = || prev2().is_some_and(|c| c.is_ascii_digit()) && next2.is_some_and(|c| c.is_ascii_digit());
-            let (start, one, two) = (o - len(prev), o + c.len_utf8() + len(next), o + c.len_utf8() + len(next) + len(next2));
+            let between_numbers = prev2.is_some_and(|c| c.is_ascii_digit()) && next2.is_some_and(|c| c.is_ascii_digit());
             let found = match c {
                 '—' if prev == Some(' ') && next == Some(' ') => Some((start, one, Form::SpacedEm)),
                 '—' if prev.is_some_and(char::is_alphanumeric) || next.is_some_and(char::is_alphanumeric) => Some((o, o + c.len_utf8(), Form::ClosedEm)),
-                '–' if prev == Some(' ') && next == Some(' ') && !between_numbers() => Some((start, one, Form::SpacedEn)),
+                '–' if prev == Some(' ') && next == Some(' ') && !between_numbers => Some((start, one, Form::SpacedEn)),
                 '-' if next == Some('-') && prev != Some('-') && next2 != Some('-') => {
                     let spaced = prev == Some(' ') && next2 == Some(' ');
                     let joins = prev.is_some_and(char::is_alphanumeric) && next2.is_some_and(char::is_alphanumeric);
                     (spaced || joins).then(|| if spaced { (start, two, Form::DoubleHyphen) } else { (o, one, Form::DoubleHyphen) })
                 }
-                '-' if prev == Some(' ') && next == Some(' ') && prev2().is_some() && !between_numbers() => Some((start, one, Form::SpacedHyphen)),
+                '-' if prev == Some(' ') && next == Some(' ') && prev2.is_some() && !between_numbers => Some((start, one, Form::SpacedHyphen)),
                 _ => None,
             };
             let Some((from, to, form)) = found else {

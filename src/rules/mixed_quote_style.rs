@@ -8,7 +8,7 @@
 //! mark to use. A straight `"` right after a digit is an inch mark, and single quotes used as quotation
 //! marks are ambiguous with apostrophes: both are left alone.
 
-use super::{capitalize, Rule, RuleMeta};
+use super::{capitalize, char_at, char_before, next_char_among, Rule, RuleMeta};
 use crate::document::{BlockKind, Document};
 use crate::report::{Category, Finding, Severity};
 use std::ops::Range;
@@ -48,19 +48,15 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         }
         let base = block.content.start;
         let s = doc.slice(&block.content);
-        let bytes = s.as_bytes();
-        // Only `'`, `"` and the curly marks (three bytes from 0xE2) matter: jump between those bytes.
+        // Only `'`, `"` and the curly marks (three bytes from 0xE2) matter.
         let mut offset = 0;
-        while let Some(found_at) = bytes[offset..].iter().position(|&b| matches!(b, b'\'' | b'"' | 0xE2)) {
-            offset += found_at;
-            let Some(c) = s[offset..].chars().next() else { break };
-            let here = offset;
-            offset += c.len_utf8();
+        while let Some((here, c)) = next_char_among(s, offset, b"'\"\xE2") {
+            offset = here + c.len_utf8();
             if !matches!(c, '\'' | '’' | '"' | '“' | '”') || doc.is_protected(base + here) {
                 continue;
             }
-            let before = s[..here].chars().next_back();
-            let after = s[offset..].chars().next();
+            let before = char_before(s, here);
+            let after = char_at(s, offset);
             let range = base + here..base + offset;
             match c {
                 '\'' | '’' if before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic) => {

@@ -76,6 +76,23 @@ pub struct Rule {
 }
 
 /// Lowercase form of a word for comparisons.
+/// The next char of `s` at or after byte `from` whose first byte is one of `starts`, with its offset: a
+/// scan that jumps to the few characters a rule reads (a dash's first byte is 0xE2) and skips the rest.
+pub(crate) fn next_char_among(s: &str, from: usize, starts: &[u8]) -> Option<(usize, char)> {
+    let at = from + s.as_bytes()[from..].iter().position(|b| starts.contains(b))?;
+    Some((at, char_at(s, at)?))
+}
+
+/// The char that starts at byte `i` of `s` (`None` at the end).
+pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
+    s[i..].chars().next()
+}
+
+/// The char that ends at byte `i` of `s` (`None` at the start).
+pub(crate) fn char_before(s: &str, i: usize) -> Option<char> {
+    s[..i].chars().next_back()
+}
+
 pub(crate) fn lower(word: &str) -> String {
     word.to_lowercase()
 }

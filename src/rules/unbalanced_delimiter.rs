@@ -12,7 +12,7 @@
 use crate::document::{BlockKind, Document};
 use crate::report::{Category, Finding, Severity};
 
-use super::{Rule, RuleMeta};
+use super::{char_before, next_char_among, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -61,11 +61,10 @@ impl Scan<'_, '_> {
         // quotation marks are three bytes from 0xE2); `prev` is the character before, or a space.
         let bytes = s.as_bytes();
         let mut i = 0;
-        while let Some(found) = bytes[i..].iter().position(|&b| matches!(b, b'(' | b'[' | b'{' | b')' | b']' | b'}' | b'*' | b'_' | b'"' | 0xE2)) {
-            i += found;
-            let Some(c) = s[i..].chars().next() else { break };
+        while let Some((found, c)) = next_char_among(s, i, b"([{)]}*_\"\xE2") {
+            i = found;
             let at = base + i;
-            let prev = s[..i].chars().next_back().unwrap_or(' ');
+            let prev = char_before(s, i).unwrap_or(' ');
             if !matches!(c, '(' | '[' | '{' | ')' | ']' | '}' | '*' | '_' | '"' | '“' | '”') || doc.is_protected(at) {
                 i += c.len_utf8();
                 continue;
