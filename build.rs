@@ -2,10 +2,11 @@
 //! `data_file!` to include. The comments document the data for people; every loader skips them, and left
 //! in they would cost the wasm about 4 KB gzipped. Blank lines and everything else are kept as they are.
 //!
-//! Also checks `data/residue.txt` and writes `residue_prefixes.rs`: for every first one to three bytes a
-//! template-residue phrase can start with, the entries that can, and each entry's finer list of first
-//! bytes (see src/document/residue.rs). Working that out takes a regex parser; done here, the wasm never
-//! parses a pattern to learn it (in the browser that was a third of a first check's time).
+//! Also checks `data/residue.txt` and writes `residue_tables.rs`: every entry with its regex source, for
+//! every first one to three bytes a template-residue phrase can start with, the entries that can, and
+//! each entry's finer list of first bytes (see src/document/residue.rs). Working that out takes a regex
+//! parser; done here, the wasm never parses a pattern to learn it (in the browser that was a third of a
+//! first check's time), nor reads the data file's syntax (4 ms of a first check in Chromium).
 
 use std::{env, fs, path::Path};
 
@@ -39,8 +40,13 @@ fn main() {
     let (keys, starts) = residue_prefixes::fine_prefixes(&entries).unwrap_or_else(|e| panic!("data/residue.txt: {e}"));
     let keys: String = keys.iter().map(|key| format!("{key:#x},")).collect();
     let starts: String = starts.iter().map(|start| format!("{start},")).collect();
+    let entry_list: String = entries
+        .iter()
+        .map(|(e, _)| format!("Entry {{ kind: Kind::{:?}, scope: Scope::{:?}, caps: {}, not_last: {}, one_sentence: {} }},", e.kind, e.scope, e.caps, e.not_last, e.one_sentence))
+        .collect();
+    let sources: String = entries.iter().map(|(_, source)| format!("{source:?},")).collect();
     let table = format!(
-        "static HEAD_KEYS: &[u32] = &[{head_keys}];\nstatic HEAD_MASKS: &[u64] = &[{head_masks}];\nstatic PREFIX_KEYS: &[u64] = &[{keys}];\nstatic PREFIX_STARTS: &[u16] = &[{starts}];\n"
+        "static ENTRIES: &[Entry] = &[{entry_list}];\nstatic SOURCES: &[&str] = &[{sources}];\nstatic HEAD_KEYS: &[u32] = &[{head_keys}];\nstatic HEAD_MASKS: &[u64] = &[{head_masks}];\nstatic PREFIX_KEYS: &[u64] = &[{keys}];\nstatic PREFIX_STARTS: &[u16] = &[{starts}];\n"
     );
-    fs::write(Path::new(&out).join("residue_prefixes.rs"), table).expect("OUT_DIR is writable");
+    fs::write(Path::new(&out).join("residue_tables.rs"), table).expect("OUT_DIR is writable");
 }

@@ -21,6 +21,8 @@ mod inline;
 pub mod lexicon;
 pub mod tables_lists;
 pub mod residue;
+// The data file's syntax: read at build time (`build.rs`) and by the tests; the wasm uses its types only.
+#[cfg_attr(not(test), allow(dead_code))]
 mod residue_syntax;
 #[cfg(test)]
 mod residue_prefixes;

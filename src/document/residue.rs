@@ -12,26 +12,30 @@
 //! parses a pattern to learn how its matches start: in the browser, that parsing took a third of the
 //! first check of the sample article.
 
-use super::residue_syntax::{self as syntax, prefix_key, HEAD_LEN};
+use super::residue_syntax::{prefix_key, HEAD_LEN};
 pub(crate) use super::residue_syntax::{Entry, Kind, Scope, PREFIX_LEN};
 use regex::Regex;
 use std::sync::OnceLock;
 
+/// The data file, for the tests that check the tables `build.rs` made from it.
+#[cfg(test)]
 pub(crate) const RESIDUE: &str = crate::data_file!("residue.txt");
 
 /// Blocks longer than this are never "nothing but furniture".
 pub(crate) const MAX_BLOCK_BYTES: usize = 400;
 
-// `HEAD_KEYS`, sorted, and `HEAD_MASKS`: the key of the first one to three bytes, and the mask of the
-// entries whose matches may start so. `PREFIX_KEYS[PREFIX_STARTS[i]..PREFIX_STARTS[i + 1]]`: entry i's
-// first bytes, up to six, as sorted `prefix_key`s. Made by `build.rs` with `residue_prefixes`.
-include!(concat!(env!("OUT_DIR"), "/residue_prefixes.rs"));
+// `ENTRIES` and `SOURCES`: the data file's entries in order and each one's pattern, anchored (`^(?:…)`),
+// as `residue_syntax::entries` reads them. `HEAD_KEYS`, sorted, and `HEAD_MASKS`: the key of the first
+// one to three bytes, and the mask of the entries whose matches may start so.
+// `PREFIX_KEYS[PREFIX_STARTS[i]..PREFIX_STARTS[i + 1]]`: entry i's first bytes, up to six, as sorted
+// `prefix_key`s. Made by `build.rs` with `residue_syntax` and `residue_prefixes`.
+include!(concat!(env!("OUT_DIR"), "/residue_tables.rs"));
 
-/// The data file, read; each entry's regex is compiled when first needed.
+/// The data file's entries; each entry's regex is compiled when first needed.
 pub(crate) struct Residue {
-    entries: Vec<Entry>,
+    entries: &'static [Entry],
     /// Each entry's pattern, anchored: `^(?:…)`.
-    sources: Vec<String>,
+    sources: &'static [&'static str],
     regexes: Vec<OnceLock<Regex>>,
     /// The entries for which [`is_furniture_line`] is true when they are the first to match.
     furniture_lines: u64,
@@ -73,7 +77,7 @@ impl Residue {
         while candidates != 0 {
             let i = candidates.trailing_zeros() as usize;
             candidates &= candidates - 1;
-            let regex = self.regexes[i].get_or_init(|| Regex::new(&self.sources[i]).expect("checked by build.rs and the tests"));
+            let regex = self.regexes[i].get_or_init(|| Regex::new(self.sources[i]).expect("checked by build.rs and the tests"));
             if let Some(m) = regex.find(hay) {
                 return Some((self.entries[i], m.end()));
             }
@@ -84,14 +88,10 @@ impl Residue {
 
 pub(crate) fn residue() -> &'static Residue {
     static RESIDUE_SET: OnceLock<Residue> = OnceLock::new();
-    RESIDUE_SET.get_or_init(|| read(RESIDUE).expect("data/residue.txt is valid (build.rs checks it)"))
-}
-
-/// Reads the data file; no pattern is parsed or compiled yet.
-pub(crate) fn read(data: &str) -> Result<Residue, String> {
-    let (entries, sources): (Vec<Entry>, Vec<String>) = syntax::entries(data)?.into_iter().unzip();
-    let furniture_lines = entries.iter().enumerate().filter(|(_, e)| is_furniture_entry(e)).fold(0, |mask, (i, _)| mask | 1 << i);
-    Ok(Residue { entries, furniture_lines, regexes: sources.iter().map(|_| OnceLock::new()).collect(), sources })
+    RESIDUE_SET.get_or_init(|| {
+        let furniture_lines = ENTRIES.iter().enumerate().filter(|(_, e)| is_furniture_entry(e)).fold(0, |mask, (i, _)| mask | 1 << i);
+        Residue { entries: ENTRIES, sources: SOURCES, regexes: SOURCES.iter().map(|_| OnceLock::new()).collect(), furniture_lines }
+    })
 }
 
 /// Whether a whole line is page furniture or a placeholder by itself ("Advertisement", "Photo: Reuters",
@@ -122,13 +122,16 @@ fn is_furniture_entry(entry: &Entry) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{residue, syntax, HEAD_KEYS, HEAD_MASKS, PREFIX_KEYS, PREFIX_STARTS, RESIDUE};
+    use super::super::residue_syntax as syntax;
+    use super::{residue, ENTRIES, HEAD_KEYS, HEAD_MASKS, PREFIX_KEYS, PREFIX_STARTS, RESIDUE, SOURCES};
     use crate::document::residue_prefixes as prefixes;
     use regex::Regex;
 
     #[test]
     fn every_entry_compiles_alone_and_the_table_of_first_bytes_is_current() {
         let entries = syntax::entries(RESIDUE).unwrap();
+        assert_eq!(entries.iter().map(|(_, source)| source.as_str()).collect::<Vec<_>>(), SOURCES);
+        assert_eq!(entries.iter().map(|(e, _)| format!("{e:?}")).collect::<Vec<_>>(), ENTRIES.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>());
         for (_, source) in &entries {
             let regex = Regex::new(source).unwrap_or_else(|e| panic!("{source}: {e}"));
             assert_eq!(regex.captures_len(), 1, "{source}: use (?:…), not (…)");
