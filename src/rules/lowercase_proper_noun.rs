@@ -87,9 +87,11 @@ fn stem(word: &str) -> &str {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
 }
 
-/// Per form of the document vocabulary, whether its lowercase stem is in the gazetteer: `NAME`, `AMBIGUOUS`.
+/// A word's lowercase stem is in the gazetteer's names.
 const NAME: u8 = 1;
+/// It is in the gazetteer's ambiguous names ("china", "may").
 const AMBIGUOUS: u8 = 2;
+/// Not yet looked up, in the per-form memo of `check`.
 const UNKNOWN: u8 = 0x80;
 
 fn check(doc: &Document, out: &mut Vec<Finding>) {
