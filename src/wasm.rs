@@ -14,11 +14,6 @@ use wasm_bindgen::JsCast;
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
-    // A first check of a tiny text while the module starts, so the one-time work (V8 compiling each
-    // function on its first call, the word lists' sets) is not all charged to the first real check. In
-    // fresh Chromium contexts (`scripts/bench-ab.mjs --cold 25`, three runs) the start grew by 18-25 ms and
-    // the first check of the sample shrank by 29-47 ms: from import to the first report 7-25 ms sooner.
-    let _ = check(&JsString::from("Hi."), JsValue::UNDEFINED);
 }
 
 /// Checks `text` and returns the report as a plain object (see `Report`), plus `timing.checkMs`.
