@@ -3,15 +3,17 @@
 //! freezes the page. Started by `createChecker` (checker.js) as a module worker.
 //!
 //! Protocol (all messages are plain objects):
-//! - in:  `{ type: 'init', wasmUrl?: string }` once, first;
+//! - in:  `{ type: 'init', module: WebAssembly.Module }` once, first (checker.js compiles the wasm on the
+//!        page while this worker starts);
 //!        `{ type: 'check', id: number, text: string, options?: object }`.
 //! - out: `{ type: 'ready', version: string, rules: RuleMeta[] }` or `{ type: 'failed', message }` for init;
 //!        `{ type: 'result', id, json }` (the report as JSON text) or `{ type: 'error', id, message }` for
 //!        each check.
 //!
 //! Invariants:
-//! - The module is imported dynamically inside `init`, so a missing or broken package is reported as a
-//!   message (with the reason) instead of killing the worker silently.
+//! - The package's JS is imported dynamically, as soon as the worker starts (while the page compiles the
+//!   wasm), so a missing or broken package is reported by `init` as a message (with the reason) instead of
+//!   killing the worker silently.
 //! - Checks run one at a time in arrival order; every `check` message gets exactly one answer with its id.
 
 /** @type {{ check: (text: string, options?: object) => unknown } | null} */
@@ -22,13 +24,15 @@ function describe(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** @param {{ wasmUrl?: string }} message */
+const glue = import('./pkg/article_checker.js');
+// Reported by init; without this a failed import would also be an unhandled rejection.
+glue.catch(() => {});
+
+/** @param {{ module: WebAssembly.Module }} message */
 async function init(message) {
   try {
-    const module = await import('./pkg/article_checker.js');
-    // The pkg's init resolves its own URL (`new URL('article_checker_bg.wasm', import.meta.url)`) when
-    // given none; a site hosting the wasm elsewhere passes its URL.
-    await (message.wasmUrl ? module.default({ module_or_path: message.wasmUrl }) : module.default());
+    const module = await glue;
+    await module.default({ module_or_path: message.module });
     core = module;
     self.postMessage({ type: 'ready', version: String(module.version()), rules: module.rules() });
   } catch (error) {

@@ -8,6 +8,11 @@
 //! const report = await checker.check(text);   // null: a newer check superseded this one
 //! ```
 //!
+//! Start-up: `createChecker` fetches and compiles the wasm here, on the page, while the worker starts and
+//! loads the package's JS, and then hands the compiled module to the worker. Each of those is a network
+//! round trip; done one after another inside the worker (worker script, then package JS, then wasm) they
+//! made the page's first findings 70-115 ms later on this machine's loopback (BENCHMARKS.md, round 6).
+//!
 //! Invariants:
 //! - At most one check is in the worker at a time, and at most one waits behind it. A new `check` while
 //!   one waits resolves the waiting one with `null` at once (it is never run); the one running resolves
@@ -29,12 +34,29 @@
  */
 
 const WORKER_URL = new URL('./checker-worker.js', import.meta.url);
+const DEFAULT_WASM_URL = new URL('./pkg/article_checker_bg.wasm', import.meta.url);
+
+/**
+ * Fetches and compiles the wasm. Streaming compilation starts while the bytes arrive; a server that does
+ * not send `application/wasm` gets the slower whole-buffer compile instead of a failure.
+ * @param {URL} url
+ * @returns {Promise<WebAssembly.Module>}
+ */
+async function compileWasm(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not load the checker: ${response.status} ${response.statusText} fetching ${url.href}`);
+  if (response.headers.get('Content-Type') === 'application/wasm') return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
 
 /**
  * @param {{ wasmUrl?: string | URL }} [options]
  * @returns {Checker}
  */
 export function createChecker({ wasmUrl } = {}) {
+  // A relative URL means relative to the page.
+  const base = globalThis.document?.baseURI ?? globalThis.location?.href;
+  const compiled = compileWasm(wasmUrl === undefined ? DEFAULT_WASM_URL : new URL(String(wasmUrl), base));
   const worker = new Worker(WORKER_URL, { type: 'module', name: 'article-checker' });
   /** Why the checker cannot work, once it cannot. @type {Error | null} */
   let broken = null;
@@ -109,9 +131,16 @@ export function createChecker({ wasmUrl } = {}) {
   });
   worker.addEventListener('messageerror', () => fail(new Error('the checker sent a message that could not be read')));
 
-  // A relative URL means relative to the page, not to the worker.
-  const base = globalThis.document?.baseURI ?? globalThis.location?.href;
-  worker.postMessage({ type: 'init', wasmUrl: wasmUrl === undefined ? undefined : new URL(String(wasmUrl), base).href });
+  compiled.then(
+    (module) => {
+      if (broken === null) worker.postMessage({ type: 'init', module });
+    },
+    (/** @type {unknown} */ error) => {
+      const message = error instanceof Error ? error.message : String(error);
+      fail(new Error(message.startsWith('could not load the checker') ? message : `could not load the checker: ${message}`));
+      worker.terminate();
+    },
+  );
 
   return {
     ready,

@@ -7,6 +7,8 @@
 //!
 //! What "the page works" means here, test by test:
 //! - it loads with no page errors, no console errors and no CSP violations, and shows findings;
+//! - it starts its downloads early: index.html preloads exactly the modules app.js imports, and the wasm,
+//!   which is then fetched once;
 //! - after a paste, the list has exactly the issues `check(text)` returns, and each issue is painted
 //!   in its category's highlight over exactly `text.slice(start, end)`;
 //! - choosing an issue (click or Enter) selects exactly its span in the textarea and scrolls it into view;
@@ -23,6 +25,7 @@ import { readFile } from 'node:fs/promises';
 import { assertNoErrors, replaceText, startHarness, stopHarness, waitForCheck, openPage as openWatchedPage } from './harness.mjs';
 
 const SAMPLE_ARTICLE = new URL('../../www/sample-article.txt', import.meta.url);
+const WWW = new URL('../../www/', import.meta.url);
 const PASTE_FIXTURE = new URL('./fixtures/paste.txt', import.meta.url);
 /** Markdown headings H1–H4 (an H4 right under an H2) and a contents list with one entry no section has. */
 const OUTLINE_FIXTURE = new URL('./fixtures/outline.txt', import.meta.url);
@@ -66,6 +69,26 @@ let browser;
 let server;
 /** @type {string} */
 let baseUrl;
+
+/**
+ * Every module `entry` imports statically, directly or through another, as paths relative to www/.
+ * @param {string} entry
+ * @returns {Promise<string[]>}
+ */
+async function staticImports(entry) {
+  const found = new Set();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const source = await readFile(new URL(/** @type {string} */ (queue.pop()), WWW), 'utf8');
+    for (const [, name] of source.matchAll(/^import [^;]*? from '\.\/([^']+)';$/gm)) {
+      if (!found.has(name)) {
+        found.add(name);
+        queue.push(name);
+      }
+    }
+  }
+  return [...found].sort();
+}
 
 /** @param {string} text */
 function normalizeNewlines(text) {
@@ -296,6 +319,23 @@ describe('article-checker page', { timeout: 120_000 }, () => {
     assertNoErrors(watch);
     t.diagnostic(`sample article: ${findings.issues.length} issues shown`);
     console.log(`e2e: sample article shows ${findings.issues.length} issues (${[...new Set(findings.issues.map((issue) => issue.rule))].join(', ')})`);
+    await page.context().close();
+  });
+
+  it('starts its downloads early: the modules app.js imports and the wasm are preloaded, the wasm fetched once', async () => {
+    // Without the preloads each module app.js imports waits for app.js, and the wasm for all of them.
+    const html = await readFile(new URL('index.html', WWW), 'utf8');
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map(([, href]) => href).sort();
+    const imports = await staticImports('app.js');
+    assert.ok(imports.length >= 5, `app.js's imports were found: ${imports.join(', ')}`);
+    assert.deepEqual(preloaded, imports, 'index.html preloads exactly the modules app.js imports');
+    assert.match(html, /<link rel="preload" href="pkg\/article_checker_bg\.wasm" as="fetch" type="application\/wasm" crossorigin="anonymous">/);
+
+    // This page's own openPage would load the module a second time, on the main thread.
+    const { page, watch } = await openWatchedPage(browser, baseUrl);
+    const wasm = watch.requests.filter((request) => request.endsWith('.wasm'));
+    assert.deepEqual(wasm, [`GET ${baseUrl}pkg/article_checker_bg.wasm`], 'the preloaded wasm is the one compiled: fetched once');
+    assertNoErrors(watch);
     await page.context().close();
   });
 
