@@ -8,6 +8,10 @@
 //! - cold start: in a fresh browser context each run, the time from importing pkg/article_checker.js
 //!   (JS glue fetch, wasm fetch + compile + instantiate) to the end of the first `check` of
 //!   www/sample-article.txt, report converted to JS objects included; median of N runs;
+//! - the page's cold start: www/index.html opened in a fresh context, from navigation to the checker being
+//!   ready with the sample loaded, to its report arriving from the worker, and to its findings rendered
+//!   (app.js's performance marks); median of N runs, over loopback and over an emulated network (the
+//!   DevTools protocol's network conditions: NETWORK below), where round trips cost what they cost users;
 //! - per benchmark article, after three untimed checks on each side: the median time of `check(text)`
 //!   called on the page's main thread (the report crosses to JS as objects through serde-wasm-bindgen,
 //!   included) and of a round trip through www/checker.js's Web Worker (post text, check,
@@ -35,6 +39,9 @@ const SIZES = ['10KB', '100KB', '1MB', '5MB'];
 /** Repetitions per size: median of these. */
 const RUNS = { '10KB': 31, '100KB': 11, '1MB': 5, '5MB': 3 };
 const BENCH_PAGE = '/__bench__.html';
+/** The emulated network of the page's second cold start: a fair home connection, files sent uncompressed
+ *  (scripts/serve.mjs does not compress; a server that gzips sends the wasm in 299 KB instead of 715). */
+const NETWORK = { latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 5e6 / 8 };
 
 if (!existsSync(path.join(TEXT_DIR, 'bench-10KB.txt'))) {
   execFileSync('cargo', ['run', '--release', '--quiet', '--example', 'gen-bench-texts', '--', TEXT_DIR], { cwd: ROOT, stdio: 'inherit' });
@@ -82,6 +89,29 @@ try {
     cold.push(result);
     sampleIssues = result.issues;
     await context.close();
+  }
+
+  // The page's own cold start: index.html, its modules, the worker and the wasm, and the first check.
+  /** @type {Record<string, number[][]>} */
+  const pageCold = { loopback: [], network: [] };
+  for (let i = 0; i < COLD_RUNS; i++) {
+    for (const [name, runs] of Object.entries(pageCold)) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      if (name === 'network') {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, ...NETWORK });
+      }
+      await page.goto(`${baseUrl}index.html`);
+      await page.waitForSelector('main[data-check-state="checked"]', { timeout: 60_000 });
+      runs.push(
+        await page.evaluate(() =>
+          ['check-start', 'report-received', 'check-end'].map((mark) => performance.getEntriesByName(`article-checker:${mark}`)[0]?.startTime ?? NaN),
+        ),
+      );
+      await context.close();
+    }
   }
 
   // Warm checks on the main thread and through the worker, one context for all sizes.
@@ -138,6 +168,11 @@ try {
   console.log(`wasm: ${wasm.length} bytes raw (${(wasm.length / 1024).toFixed(1)} KiB), ${gz} bytes gzip -9 (${(gz / 1024).toFixed(1)} KiB)`);
   const c = (/** @type {'total' | 'load' | 'check' | 'second'} */ k) => median(cold.map((r) => r[k])).toFixed(1);
   console.log(`cold start (median of ${COLD_RUNS}, fresh context): ${c('total')} ms = load (fetch + compile + instantiate) ${c('load')} ms + first check of sample-article.txt (${sample.length} chars, ${sampleIssues} issues) ${c('check')} ms; a second check of the sample: ${c('second')} ms`);
+  for (const [name, runs] of Object.entries(pageCold)) {
+    const m = (/** @type {number} */ k) => median(runs.map((r) => r[k])).toFixed(1);
+    const how = name === 'loopback' ? 'loopback' : `emulated network: ${NETWORK.latency} ms latency, ${(NETWORK.downloadThroughput * 8) / 1e6} Mbit/s down`;
+    console.log(`page cold start (median of ${COLD_RUNS}, fresh context, ${how}): from navigation, checker ready and sample loaded ${m(0)} ms, report received ${m(1)} ms, findings rendered ${m(2)} ms`);
+  }
   console.log('');
   const header = ['text', 'bytes', 'issues', 'runs', 'core ms', 'main-thread ms', 'MB/s', 'conversion ms', 'worker ms'];
   console.log(header.map((h, i) => (i === 0 ? h.padEnd(6) : h.padStart(i === 5 ? 15 : 11))).join(''));
