@@ -6,7 +6,7 @@
 //! this script generates with that command when it is missing). Prints:
 //! - the wasm size, raw and gzip -9;
 //! - cold start: in a fresh browser context each run, the time from importing pkg/article_checker.js
-//!   (JS glue fetch, and at the same time wasm fetch + compile, as www/checker.js does; then instantiate)
+//!   (JS glue fetch, and at the same time the wasm's, as www/checker.js does; then compile + instantiate)
 //!   to the end of the first `check` of
 //!   www/sample-article.txt, report converted to JS objects included; median of N runs;
 //! - the page's cold start: www/index.html opened in a fresh context, from navigation to the checker being
@@ -78,10 +78,10 @@ try {
     const { context, page } = await openPage();
     const result = await page.evaluate(async (text) => {
       const started = performance.now();
-      // As www/checker.js and its worker load it: the wasm is fetched and compiled while the JS glue loads.
-      const compiled = WebAssembly.compileStreaming(fetch('/pkg/article_checker_bg.wasm'));
+      // As www/checker.js and its worker load it: the wasm's bytes are fetched while the JS glue loads.
+      const bytes = fetch('/pkg/article_checker_bg.wasm').then((response) => response.arrayBuffer());
       const mod = await import('/pkg/article_checker.js');
-      await mod.default({ module_or_path: await compiled });
+      await mod.default({ module_or_path: await bytes });
       const loaded = performance.now();
       const report = mod.check(text);
       const done = performance.now();

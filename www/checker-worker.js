@@ -3,15 +3,15 @@
 //! freezes the page. Started by `createChecker` (checker.js) as a module worker.
 //!
 //! Protocol (all messages are plain objects):
-//! - in:  `{ type: 'init', module: WebAssembly.Module }` once, first (checker.js compiles the wasm on the
-//!        page while this worker starts);
+//! - in:  `{ type: 'init', bytes: ArrayBuffer }` once, first: the wasm, which checker.js fetches on the
+//!        page while this worker starts;
 //!        `{ type: 'check', id: number, text: string, options?: object }`.
 //! - out: `{ type: 'ready', version: string, rules: RuleMeta[] }` or `{ type: 'failed', message }` for init;
 //!        `{ type: 'result', id, json }` (the report as JSON text) or `{ type: 'error', id, message }` for
 //!        each check.
 //!
 //! Invariants:
-//! - The package's JS is imported dynamically, as soon as the worker starts (while the page compiles the
+//! - The package's JS is imported dynamically, as soon as the worker starts (while the page fetches the
 //!   wasm), so a missing or broken package is reported by `init` as a message (with the reason) instead of
 //!   killing the worker silently.
 //! - Checks run one at a time in arrival order; every `check` message gets exactly one answer with its id.
@@ -28,11 +28,11 @@ const glue = import('./pkg/article_checker.js');
 // Reported by init; without this a failed import would also be an unhandled rejection.
 glue.catch(() => {});
 
-/** @param {{ module: WebAssembly.Module }} message */
+/** @param {{ bytes: ArrayBuffer }} message */
 async function init(message) {
   try {
     const module = await glue;
-    await module.default({ module_or_path: message.module });
+    await module.default({ module_or_path: message.bytes });
     core = module;
     self.postMessage({ type: 'ready', version: String(module.version()), rules: module.rules() });
   } catch (error) {

@@ -8,10 +8,12 @@
 //! const report = await checker.check(text);   // null: a newer check superseded this one
 //! ```
 //!
-//! Start-up: `createChecker` fetches and compiles the wasm here, on the page, while the worker starts and
-//! loads the package's JS, and then hands the compiled module to the worker. Each of those is a network
+//! Start-up: `createChecker` fetches the wasm here, on the page, while the worker starts and loads the
+//! package's JS, and then hands the bytes to the worker, which compiles them. Each of those is a network
 //! round trip; done one after another inside the worker (worker script, then package JS, then wasm) they
-//! made the page's first findings 70-115 ms later on this machine's loopback (BENCHMARKS.md, round 6).
+//! made the page's first findings 70-130 ms later on an emulated 40 ms network (BENCHMARKS.md, round 6).
+//! The compiling stays in the worker: off the page's main thread, and allowed by the worker's own
+//! Content-Security-Policy when an embedding page's policy forbids WebAssembly.
 //!
 //! Invariants:
 //! - At most one check is in the worker at a time, and at most one waits behind it. A new `check` while
@@ -37,16 +39,14 @@ const WORKER_URL = new URL('./checker-worker.js', import.meta.url);
 const DEFAULT_WASM_URL = new URL('./pkg/article_checker_bg.wasm', import.meta.url);
 
 /**
- * Fetches and compiles the wasm. Streaming compilation starts while the bytes arrive; a server that does
- * not send `application/wasm` gets the slower whole-buffer compile instead of a failure.
+ * Fetches the wasm's bytes, for the worker to compile.
  * @param {URL} url
- * @returns {Promise<WebAssembly.Module>}
+ * @returns {Promise<ArrayBuffer>}
  */
-async function compileWasm(url) {
+async function fetchWasm(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not load the checker: ${response.status} ${response.statusText} fetching ${url.href}`);
-  if (response.headers.get('Content-Type') === 'application/wasm') return WebAssembly.compileStreaming(response);
-  return WebAssembly.compile(await response.arrayBuffer());
+  return response.arrayBuffer();
 }
 
 /**
@@ -56,7 +56,7 @@ async function compileWasm(url) {
 export function createChecker({ wasmUrl } = {}) {
   // A relative URL means relative to the page.
   const base = globalThis.document?.baseURI ?? globalThis.location?.href;
-  const compiled = compileWasm(wasmUrl === undefined ? DEFAULT_WASM_URL : new URL(String(wasmUrl), base));
+  const wasm = fetchWasm(wasmUrl === undefined ? DEFAULT_WASM_URL : new URL(String(wasmUrl), base));
   const worker = new Worker(WORKER_URL, { type: 'module', name: 'article-checker' });
   /** Why the checker cannot work, once it cannot. @type {Error | null} */
   let broken = null;
@@ -131,9 +131,10 @@ export function createChecker({ wasmUrl } = {}) {
   });
   worker.addEventListener('messageerror', () => fail(new Error('the checker sent a message that could not be read')));
 
-  compiled.then(
-    (module) => {
-      if (broken === null) worker.postMessage({ type: 'init', module });
+  wasm.then(
+    (bytes) => {
+      // Transferred, not copied.
+      if (broken === null) worker.postMessage({ type: 'init', bytes }, [bytes]);
     },
     (/** @type {unknown} */ error) => {
       const message = error instanceof Error ? error.message : String(error);

@@ -8,6 +8,9 @@
 //! the check and `article-checker:check-end` when the results are rendered; no long task may overlap that
 //! span. The longest task and the check time are printed.
 //!
+//! Also: checker.js's promises (superseded checks, failures), and that it works on an embedding page whose
+//! Content-Security-Policy forbids WebAssembly (the page fetches the wasm; only the worker compiles it).
+//!
 //! Run with `node --test tests/e2e/` after `./scripts/build.sh`.
 
 import { after, before, describe, it } from 'node:test';
@@ -173,6 +176,39 @@ describe('checking a 1 MB article', { timeout: 90_000 }, () => {
     assert.notEqual(result.brokenReady, 'resolved', 'a missing wasm file rejects ready');
     assert.equal(result.brokenCheck, result.brokenReady, 'and every check, with the same message');
     console.log(`checker.js: bad option → “${result.thrown}”; missing wasm → “${result.brokenReady}”`);
+    await context.close();
+  });
+
+  it('checker.js works on a page whose Content-Security-Policy forbids WebAssembly', async () => {
+    // A site embedding the widget need not allow 'wasm-unsafe-eval': the wasm is compiled in the worker,
+    // whose policy is its own script's (none here), never on the page.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const strictPage = `${baseUrl}strict-csp.html`;
+    await page.route(strictPage, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'"><title>strict</title>`,
+      }),
+    );
+    await page.goto(strictPage);
+    const result = await page.evaluate(async () => {
+      // The smallest valid module: 8 bytes of header.
+      const onPage = await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(
+        () => 'compiled',
+        () => 'blocked',
+      );
+      const checkerUrl = '/checker.js';
+      const { createChecker } = await import(checkerUrl);
+      const checker = createChecker();
+      const ready = await checker.ready.then(() => 'ready', (/** @type {Error} */ error) => error.message);
+      const report = ready === 'ready' ? await checker.check('It was the the end.') : null;
+      checker.terminate();
+      return { onPage, ready, rules: report?.issues.map((/** @type {{ rule: string }} */ issue) => issue.rule) ?? [] };
+    });
+    assert.equal(result.onPage, 'blocked', 'the policy forbids compiling WebAssembly on the page');
+    assert.equal(result.ready, 'ready');
+    assert.deepEqual(result.rules, ['repeated-word']);
     await context.close();
   });
 
