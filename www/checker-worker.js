@@ -4,7 +4,8 @@
 //!
 //! Protocol (all messages are plain objects):
 //! - in:  `{ type: 'init', bytes: ArrayBuffer }` once, first: the wasm, which checker.js fetches on the
-//!        page while this worker starts;
+//!        page while this worker starts; or `{ type: 'init', wasmUrl: string }` when the page could not
+//!        fetch it, for the worker to fetch;
 //!        `{ type: 'check', id: number, text: string, options?: object }`.
 //! - out: `{ type: 'ready', version: string, rules: RuleMeta[] }` or `{ type: 'failed', message }` for init;
 //!        `{ type: 'result', id, json }` (the report as JSON text) or `{ type: 'error', id, message }` for
@@ -28,11 +29,11 @@ const glue = import('./pkg/article_checker.js');
 // Reported by init; without this a failed import would also be an unhandled rejection.
 glue.catch(() => {});
 
-/** @param {{ bytes: ArrayBuffer }} message */
+/** @param {{ bytes?: ArrayBuffer, wasmUrl?: string }} message */
 async function init(message) {
   try {
     const module = await glue;
-    await module.default({ module_or_path: message.bytes });
+    await module.default({ module_or_path: message.bytes ?? message.wasmUrl });
     core = module;
     self.postMessage({ type: 'ready', version: String(module.version()), rules: module.rules() });
   } catch (error) {

@@ -9,11 +9,13 @@
 //! ```
 //!
 //! Start-up: `createChecker` fetches the wasm here, on the page, while the worker starts and loads the
-//! package's JS, and then hands the bytes to the worker, which compiles them. Each of those is a network
-//! round trip; done one after another inside the worker (worker script, then package JS, then wasm) they
-//! made the page's first findings 70-130 ms later on an emulated 40 ms network (BENCHMARKS.md, round 6).
-//! The compiling stays in the worker: off the page's main thread, and allowed by the worker's own
-//! Content-Security-Policy when an embedding page's policy forbids WebAssembly.
+//! package's JS, and then hands the bytes to the worker, which compiles them. Done one after another inside
+//! the worker (worker script, then package JS, then wasm), those round trips and index.html's missing
+//! preloads made the page's first findings arrive 931-936 ms after navigation on an emulated 40 ms,
+//! 20 Mbit/s network, against 664-688 ms now (BENCHMARKS.md, round 6). The compiling stays in the worker:
+//! off the page's main thread, and under the worker's own Content-Security-Policy, so an embedding page
+//! whose policy forbids WebAssembly still works. When the page may not fetch the wasm at all (its policy's
+//! `connect-src`), the worker fetches it itself.
 //!
 //! Invariants:
 //! - At most one check is in the worker at a time, and at most one waits behind it. A new `check` while
@@ -38,14 +40,18 @@
 const WORKER_URL = new URL('./checker-worker.js', import.meta.url);
 const DEFAULT_WASM_URL = new URL('./pkg/article_checker_bg.wasm', import.meta.url);
 
+/** The server answered the wasm's request with an error status. */
+class HttpError extends Error {}
+
 /**
- * Fetches the wasm's bytes, for the worker to compile.
+ * Fetches the wasm's bytes, for the worker to compile. Rejects with an `HttpError` when the server
+ * answers with an error status, and as `fetch` does when there is no answer.
  * @param {URL} url
  * @returns {Promise<ArrayBuffer>}
  */
 async function fetchWasm(url) {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not load the checker: ${response.status} ${response.statusText} fetching ${url.href}`);
+  if (!response.ok) throw new HttpError(`could not load the checker: ${response.status} ${response.statusText} fetching ${url.href}`);
   return response.arrayBuffer();
 }
 
@@ -56,7 +62,8 @@ async function fetchWasm(url) {
 export function createChecker({ wasmUrl } = {}) {
   // A relative URL means relative to the page.
   const base = globalThis.document?.baseURI ?? globalThis.location?.href;
-  const wasm = fetchWasm(wasmUrl === undefined ? DEFAULT_WASM_URL : new URL(String(wasmUrl), base));
+  const url = wasmUrl === undefined ? DEFAULT_WASM_URL : new URL(String(wasmUrl), base);
+  const wasm = fetchWasm(url);
   const worker = new Worker(WORKER_URL, { type: 'module', name: 'article-checker' });
   /** Why the checker cannot work, once it cannot. @type {Error | null} */
   let broken = null;
@@ -137,9 +144,14 @@ export function createChecker({ wasmUrl } = {}) {
       if (broken === null) worker.postMessage({ type: 'init', bytes }, [bytes]);
     },
     (/** @type {unknown} */ error) => {
-      const message = error instanceof Error ? error.message : String(error);
-      fail(new Error(message.startsWith('could not load the checker') ? message : `could not load the checker: ${message}`));
-      worker.terminate();
+      if (error instanceof HttpError) {
+        // The server answered, and not with the wasm: asking again from the worker would not help.
+        fail(error);
+        worker.terminate();
+      } else if (broken === null) {
+        // No answer at all: the page's policy may forbid the request, which the worker's may allow.
+        worker.postMessage({ type: 'init', wasmUrl: url.href });
+      }
     },
   );
 

@@ -9,7 +9,8 @@
 //! span. The longest task and the check time are printed.
 //!
 //! Also: checker.js's promises (superseded checks, failures), and that it works on an embedding page whose
-//! Content-Security-Policy forbids WebAssembly (the page fetches the wasm; only the worker compiles it).
+//! Content-Security-Policy forbids WebAssembly (the page fetches the wasm; only the worker compiles it) or
+//! fetching (the worker fetches it then).
 //!
 //! Run with `node --test tests/e2e/` after `./scripts/build.sh`.
 
@@ -179,37 +180,45 @@ describe('checking a 1 MB article', { timeout: 90_000 }, () => {
     await context.close();
   });
 
-  it('checker.js works on a page whose Content-Security-Policy forbids WebAssembly', async () => {
+  it('checker.js works on pages whose Content-Security-Policy forbids WebAssembly or fetching', async () => {
     // A site embedding the widget need not allow 'wasm-unsafe-eval': the wasm is compiled in the worker,
-    // whose policy is its own script's (none here), never on the page.
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const strictPage = `${baseUrl}strict-csp.html`;
-    await page.route(strictPage, (route) =>
-      route.fulfill({
-        contentType: 'text/html; charset=utf-8',
-        body: `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'"><title>strict</title>`,
-      }),
-    );
-    await page.goto(strictPage);
-    const result = await page.evaluate(async () => {
-      // The smallest valid module: 8 bytes of header.
-      const onPage = await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(
-        () => 'compiled',
-        () => 'blocked',
+    // whose policy is its own script's (none here), never on the page. When the page may not fetch the
+    // wasm either (connect-src), the worker fetches it.
+    for (const policy of ["default-src 'self'; script-src 'self'", "default-src 'self'; script-src 'self'; connect-src 'none'"]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const strictPage = `${baseUrl}strict-csp.html`;
+      await page.route(strictPage, (route) =>
+        route.fulfill({
+          contentType: 'text/html; charset=utf-8',
+          body: `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy}"><title>strict</title>`,
+        }),
       );
-      const checkerUrl = '/checker.js';
-      const { createChecker } = await import(checkerUrl);
-      const checker = createChecker();
-      const ready = await checker.ready.then(() => 'ready', (/** @type {Error} */ error) => error.message);
-      const report = ready === 'ready' ? await checker.check('It was the the end.') : null;
-      checker.terminate();
-      return { onPage, ready, rules: report?.issues.map((/** @type {{ rule: string }} */ issue) => issue.rule) ?? [] };
-    });
-    assert.equal(result.onPage, 'blocked', 'the policy forbids compiling WebAssembly on the page');
-    assert.equal(result.ready, 'ready');
-    assert.deepEqual(result.rules, ['repeated-word']);
-    await context.close();
+      await page.goto(strictPage);
+      const result = await page.evaluate(async () => {
+        // The smallest valid module: 8 bytes of header.
+        const onPage = await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(
+          () => 'compiled',
+          () => 'blocked',
+        );
+        const fetchOnPage = await fetch('/pkg/article_checker_bg.wasm').then(
+          () => 'fetched',
+          () => 'blocked',
+        );
+        const checkerUrl = '/checker.js';
+        const { createChecker } = await import(checkerUrl);
+        const checker = createChecker();
+        const ready = await checker.ready.then(() => 'ready', (/** @type {Error} */ error) => error.message);
+        const report = ready === 'ready' ? await checker.check('It was the the end.') : null;
+        checker.terminate();
+        return { onPage, fetchOnPage, ready, rules: report?.issues.map((/** @type {{ rule: string }} */ issue) => issue.rule) ?? [] };
+      });
+      assert.equal(result.onPage, 'blocked', `${policy}: the policy forbids compiling WebAssembly on the page`);
+      assert.equal(result.fetchOnPage, policy.includes("connect-src 'none'") ? 'blocked' : 'fetched', `${policy}: fetching on the page`);
+      assert.equal(result.ready, 'ready', policy);
+      assert.deepEqual(result.rules, ['repeated-word'], policy);
+      await context.close();
+    }
   });
 
   it('keeps the main thread free of tasks over 50 ms while it checks and renders', async () => {
