@@ -28,6 +28,7 @@ pub(crate) use data_file;
 
 pub mod config;
 mod decimal;
+pub(crate) mod sort;
 pub mod hash;
 pub mod document;
 pub mod registry;

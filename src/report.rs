@@ -228,7 +228,7 @@ impl Report {
                 });
             }
         }
-        issues.sort_by(|a, b| (a.start, a.end, a.rule).cmp(&(b.start, b.end, b.rule)));
+        crate::sort::sort_by(&mut issues, |a, b| (a.start, a.end, a.rule).cmp(&(b.start, b.end, b.rule)));
 
         let outline = outline_src
             .into_iter()
@@ -265,7 +265,7 @@ impl Utf16Map {
         if text.is_ascii() {
             return Utf16Map { bytes: Vec::new(), utf16: Vec::new(), ascii: true };
         }
-        offsets.sort_unstable();
+        crate::sort::sort(&mut offsets);
         offsets.dedup();
         let mut utf16 = Vec::with_capacity(offsets.len());
         let mut units = 0usize;

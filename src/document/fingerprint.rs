@@ -100,7 +100,7 @@ pub fn set_key(key: u64) -> u32 {
 /// are fewer than `width` words.
 pub fn shingles(keys: &[u64], width: usize) -> Vec<u32> {
     let mut out: Vec<u32> = keys.windows(width.max(1)).map(|w| set_key(sequence_key(w))).collect();
-    out.sort_unstable();
+    crate::sort::sort_keys(&mut out);
     out.dedup();
     out
 }

@@ -194,7 +194,7 @@ fn protected_spans(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
             out.push(here + lead..here + lead + core.len());
         }
     }
-    out.sort_by_key(|r| r.start);
+    crate::sort::sort_by_key(&mut out, |r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());
     for r in out {
         let r = span.start + r.start..span.start + r.end;

@@ -221,7 +221,7 @@ fn names(doc: &Document, sentence: &Sentence) -> Vec<String> {
         }
         names.push(lower);
     }
-    names.sort();
+    crate::sort::sort(&mut names);
     names.dedup();
     names
 }
@@ -252,7 +252,7 @@ fn read_sentence(doc: &Document, index: usize, sentence: &Sentence, list: Option
             return;
         }
     }
-    periods.sort();
+    crate::sort::sort(&mut periods);
     periods.dedup();
     let periods = periods.join(",");
     let mut k = all.start;

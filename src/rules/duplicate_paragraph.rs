@@ -207,7 +207,7 @@ fn alike_beyond_shared_sentences(doc: &Document, keys: &[u64], a: usize, b: usiz
     // The block's word indexes outside the sentences whose key the other block also has.
     let rest = |block: usize, own: &[(u32, Range<usize>)], other: &[(u32, Range<usize>)]| -> Vec<usize> {
         let mut other_keys: Vec<u32> = other.iter().map(|(k, _)| *k).collect();
-        other_keys.sort_unstable();
+        crate::sort::sort_keys(&mut other_keys);
         let words = doc.blocks[block].words.clone();
         let mut kept = vec![true; words.len()];
         for (_, range) in own.iter().filter(|(k, _)| other_keys.binary_search(k).is_ok()) {
@@ -374,7 +374,7 @@ fn distinct_words(doc: &Document, keys: &[u64], block: usize) -> Vec<u32> {
         })
         .collect();
     // Sorted, a key marked as a name comes right after the same key unmarked; keep the mark.
-    out.sort_unstable();
+    crate::sort::sort_keys(&mut out);
     out.dedup_by(|later, earlier| {
         let same = *later & !1 == *earlier & !1;
         if same {

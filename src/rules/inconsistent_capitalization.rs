@@ -106,7 +106,7 @@ fn analysis<'d>(doc: &'d Document) -> &'d [(Finding, Vec<Range<usize>>)] {
 /// The words (byte ranges, sorted) whose capitals this rule reports as differing from the article's form.
 pub(crate) fn reported_words(doc: &Document) -> Vec<Range<usize>> {
     let mut words: Vec<Range<usize>> = analysis(doc).iter().flat_map(|(_, w)| w.iter().cloned()).collect();
-    words.sort_by_key(|r| r.start);
+    crate::sort::sort_by_key(&mut words, |r| r.start);
     words
 }
 
@@ -326,7 +326,7 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
     }
 
     // One finding per differing word: shortest run first, then in text order.
-    variants.sort_by_key(|v| {
+    crate::sort::sort_by_key(&mut variants, |v| {
         let u = &groups[v.key][v.use_index];
         (u.len, u.range.start)
     });
@@ -351,7 +351,7 @@ fn analyse(doc: &Document) -> Vec<(Finding, Vec<Range<usize>>)> {
         }
         findings.push((finding, changed.iter().map(|&w| doc.words[w].range.clone()).collect()));
     }
-    findings.sort_by_key(|(f, _)| (f.range.start, f.range.end));
+    crate::sort::sort_by_key(&mut findings, |(f, _)| (f.range.start, f.range.end));
     findings
 }
 
@@ -372,7 +372,7 @@ fn majority(uses: &[Use]) -> Option<(u8, usize)> {
             only.1 += 1;
         }
     }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    crate::sort::sort_by_key(&mut counts, |c| std::cmp::Reverse(c.1));
     match counts.as_slice() {
         [(pattern, count), rest @ ..] if *count >= 2 && rest.first().is_none_or(|r| r.1 < *count) => Some((*pattern, *count)),
         _ => None,

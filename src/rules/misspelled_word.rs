@@ -81,7 +81,7 @@ impl<'a> DropIndex<'a> {
                 entries.push((drop_hash(&b[..j], &b[j + 1..]), word, j as u8));
             }
         }
-        entries.sort_unstable();
+        crate::sort::sort(&mut entries);
         entries.dedup();
         DropIndex(entries)
     }

@@ -135,7 +135,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
         uses.entry(group).or_default().push(Use { range, form });
     }
     let mut groups: Vec<(usize, Vec<Use>)> = uses.into_iter().collect();
-    groups.sort_by_key(|(_, u)| u[0].range.start);
+    crate::sort::sort_by_key(&mut groups, |(_, u)| u[0].range.start);
     for (_, group_uses) in groups {
         report(doc, &group_uses, out);
     }

@@ -98,7 +98,7 @@ impl Scan<'_> {
             }
         }
         self.candidates.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'[' || b == b'(').map(|(i, _)| (i, At::Bracket)));
-        self.candidates.sort_by_key(|&(pos, _)| pos);
+        crate::sort::sort_by_key(&mut self.candidates, |&(pos, _)| pos);
 
         let mut quotes = Quotes::default();
         let mut walked = 0;

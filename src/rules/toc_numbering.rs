@@ -57,7 +57,7 @@ fn is_reordered_run(numbered: &[(std::ops::Range<usize>, Vec<u64>)]) -> bool {
         let [single] = n.as_slice() else { return false };
         numbers.push(*single);
     }
-    numbers.sort_unstable();
+    crate::sort::sort(&mut numbers);
     numbers.windows(2).all(|w| w[1] == w[0] + 1)
 }
 
