@@ -57,7 +57,7 @@ fn permute<T>(v: &mut [T], mut order: Vec<u32>) {
 }
 
 /// The indices `0..n` in the order that sorts the elements they stand for: insertion sort on runs of
-/// [`RUN`], then bottom-up merges. `greater(i, j)` tells whether element `i` must come after element
+/// `RUN` elements, then bottom-up merges. `greater(i, j)` tells whether element `i` must come after element
 /// `j`; on a tie the earlier index stays first.
 fn stable_order(n: usize, greater: &mut dyn FnMut(u32, u32) -> bool) -> Vec<u32> {
     const RUN: usize = 8;

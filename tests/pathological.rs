@@ -239,3 +239,17 @@ fn regression_lowercase_letter_without_a_capital() {
         assert!(report.issues.iter().all(|i| i.rule != "lowercase-sentence-start"), "{:?}", report.issues);
     }
 }
+
+/// Found by the fuzz target (2026-12-05): a scraped article whose engagement call was itself a question
+/// to the reader. template-residue merged two calls whose ranges overlapped and sliced the text
+/// backwards, a panic that in the browser would have lost the whole report.
+#[test]
+fn regression_overlapping_engagement_calls() {
+    let text = "City Council Approves New Tram Line\nThe trams will run every six minutes.\nWhat do you think about the new line? Will you use it? Let us know in the comment you think about the new line? Will you use it? Let us know in the comments below.\nSubscribe to our newsletter\n";
+    let report = run("overlapping engagement calls", text);
+    let residue: Vec<&str> = report.issues.iter().filter(|i| i.rule == "template-residue").map(|i| &text[i.start..i.end]).collect();
+    assert_eq!(
+        residue,
+        ["What do you think about the new line? Will you use it? Let us know in the comment you think about the new line? Will you use it? Let us know in the comments below.", "Subscribe to our newsletter"]
+    );
+}

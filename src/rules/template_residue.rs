@@ -130,8 +130,10 @@ impl Scan<'_> {
             // Calls to comment in a row ("Share your thoughts below. Let us know!") make one finding.
             if entry.kind == Kind::Engagement && entry.scope == Scope::Sentence {
                 if let Some((previous, quotes_all)) = merged_from.and_then(|(i, all)| Some((out.get_mut(i)?, all))) {
-                    if doc.text[previous.range.end..range.start].trim().is_empty() {
-                        previous.range.end = range.end;
+                    // The reader's questions taken in with a call can reach back into the previous
+                    // finding ("Let us know what you think? Will you ride it? Let us know below.").
+                    if range.start <= previous.range.end || doc.text[previous.range.end..range.start].trim().is_empty() {
+                        previous.range.end = previous.range.end.max(range.end);
                         if quotes_all {
                             previous.message = format!("Engagement prompt left in the article: “{}”.", excerpt(clean(doc.slice(&previous.range)), 80));
                         }
@@ -330,6 +332,15 @@ mod tests {
         assert_eq!(found[0].message, "Page furniture left in the article: “Did you know?”.");
         let found = run(&RULE, "Intro. What do you think? Let us know in the comments.");
         assert_eq!(found[0].message, "Engagement prompt left in the article: “Let us know in the comments.”, with the questions to the reader around it.");
+    }
+
+    /// Found by the fuzz target: a call that is itself a question to the reader ("Let us know in the
+    /// comments what you think?") is taken in by the next call's reader questions, so the next finding
+    /// reached back into the previous one, and merging the two sliced the text backwards (a panic).
+    #[test]
+    fn calls_whose_reader_questions_overlap_make_one_finding() {
+        let text = "Intro.\n\nWhat do you think of the line? Let us know in the comments what you think? Will you use it? Let us know in the comments below.";
+        assert_eq!(flagged(&RULE, text), ["What do you think of the line? Let us know in the comments what you think? Will you use it? Let us know in the comments below."]);
     }
 
     #[test]
