@@ -5,17 +5,26 @@
 //! Protocol (all messages are plain objects):
 //! - in:  `{ type: 'init', bytes: ArrayBuffer }` once, first: the wasm, which checker.js fetches on the
 //!        page while this worker starts; or `{ type: 'init', wasmUrl: string }` when the page could not
-//!        fetch it, for the worker to fetch;
+//!        fetch it, for the worker to fetch; or `{ type: 'init', module: WebAssembly.Module }`, the
+//!        module an earlier worker compiled, for a worker that replaces it;
 //!        `{ type: 'check', id: number, text: string, options?: object }`.
-//! - out: `{ type: 'ready', version: string, rules: RuleMeta[] }` or `{ type: 'failed', message }` for init;
+//! - out: `{ type: 'ready', version: string, rules: RuleMeta[], module: WebAssembly.Module }` or
+//!        `{ type: 'failed', message }` for init;
 //!        `{ type: 'result', id, json }` (the report as JSON text) or `{ type: 'error', id, message }` for
-//!        each check.
+//!        each check; `{ type: 'error', id, message, restart: true }` when the check trapped, after which
+//!        this worker closes itself.
 //!
 //! Invariants:
 //! - The package's JS is imported dynamically, as soon as the worker starts (while the page fetches the
 //!   wasm), so a missing or broken package is reported by `init` as a message (with the reason) instead of
 //!   killing the worker silently.
 //! - Checks run one at a time in arrival order; every `check` message gets exactly one answer with its id.
+//! - A check that traps (a panic in the core, or the stack running out) leaves the instance in an unknown
+//!   state: a trap does not unwind the module's own stack pointer, and in Chromium an instance failed on
+//!   every text after a few thousand traps ("table index is out of bounds"). So the worker answers that
+//!   check with `restart: true` and closes; checker.js starts a new worker from the compiled module, and
+//!   all of the old instance's memory goes with the old worker. An error the core returns on purpose (an
+//!   unknown option) is not a trap and keeps the instance.
 
 /** @type {{ check: (text: string, options?: object) => unknown } | null} */
 let core = null;
@@ -29,16 +38,24 @@ const glue = import('./pkg/article_checker.js');
 // Reported by init; without this a failed import would also be an unhandled rejection.
 glue.catch(() => {});
 
-/** @param {{ bytes?: ArrayBuffer, wasmUrl?: string }} message */
+/** @param {{ bytes?: ArrayBuffer, wasmUrl?: string, module?: WebAssembly.Module }} message */
 async function init(message) {
   try {
     const module = await glue;
-    await module.default({ module_or_path: message.bytes ?? message.wasmUrl });
+    const compiled = message.module ?? (await WebAssembly.compile(message.bytes ?? (await fetchWasm(String(message.wasmUrl)))));
+    await module.default({ module_or_path: compiled });
     core = module;
-    self.postMessage({ type: 'ready', version: String(module.version()), rules: module.rules() });
+    self.postMessage({ type: 'ready', version: String(module.version()), rules: module.rules(), module: compiled });
   } catch (error) {
     self.postMessage({ type: 'failed', message: `could not load the checker: ${describe(error)}` });
   }
+}
+
+/** @param {string} url */
+async function fetchWasm(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText} fetching ${url}`);
+  return response.arrayBuffer();
 }
 
 /** @param {{ id: number, text: string, options?: object }} message */
@@ -53,7 +70,13 @@ function check(message) {
     // faster than receiving the same objects by structured clone, and it runs on the main thread.
     self.postMessage({ type: 'result', id: message.id, json: JSON.stringify(report) });
   } catch (error) {
-    self.postMessage({ type: 'error', id: message.id, message: describe(error) });
+    if (error instanceof WebAssembly.RuntimeError || error instanceof RangeError) {
+      core = null;
+      self.postMessage({ type: 'error', id: message.id, message: `the checker hit an internal error on this text (${describe(error)}) and was restarted`, restart: true });
+      self.close();
+    } else {
+      self.postMessage({ type: 'error', id: message.id, message: describe(error) });
+    }
   }
 }
 

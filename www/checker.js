@@ -24,6 +24,10 @@
 //!   runs, and no caller ever gets a report for anything but the newest text it asked about.
 //! - Failures reject with an `Error` whose message can be shown to the user as is: the worker or the
 //!   package not loading rejects `ready` and every check; a check that throws rejects that check only.
+//! - A check on which the core traps (a panic) is answered by the worker with `restart`: that worker is
+//!   replaced by a new one made from the compiled module the first one reported, so no later check runs
+//!   on an instance left in an unknown state (see checker-worker.js), and the old instance's memory is
+//!   freed with its worker.
 //! - After `terminate()`, pending checks resolve with `null` and new ones reject.
 
 /**
@@ -64,7 +68,9 @@ export function createChecker({ wasmUrl } = {}) {
   const base = globalThis.document?.baseURI ?? globalThis.location?.href;
   const url = wasmUrl === undefined ? DEFAULT_WASM_URL : new URL(String(wasmUrl), base);
   const wasm = fetchWasm(url);
-  const worker = new Worker(WORKER_URL, { type: 'module', name: 'article-checker' });
+  let worker = startWorker();
+  /** The compiled wasm, as the first worker reported it: a worker that replaces one starts from it. @type {WebAssembly.Module | null} */
+  let compiled = null;
   /** Why the checker cannot work, once it cannot. @type {Error | null} */
   let broken = null;
   let loaded = false;
@@ -103,11 +109,27 @@ export function createChecker({ wasmUrl } = {}) {
     waiting = null;
   }
 
-  worker.addEventListener('message', (event) => {
+  /** A worker with the handlers of this checker. */
+  function startWorker() {
+    const started = new Worker(WORKER_URL, { type: 'module', name: 'article-checker' });
+    started.addEventListener('message', onMessage);
+    // The worker script itself could not load or run (404, syntax error, out of memory).
+    started.addEventListener('error', (event) => {
+      event.preventDefault();
+      fail(new Error(event.message || 'the checker’s worker could not start'));
+    });
+    started.addEventListener('messageerror', () => fail(new Error('the checker sent a message that could not be read')));
+    return started;
+  }
+
+  /** @param {MessageEvent} event */
+  function onMessage(event) {
+    if (event.target !== worker) return;
     const message = event.data;
     switch (message?.type) {
       case 'ready':
         loaded = true;
+        compiled ??= message.module instanceof WebAssembly.Module ? message.module : null;
         resolveReady({ version: message.version, rules: message.rules });
         pump();
         break;
@@ -120,6 +142,14 @@ export function createChecker({ wasmUrl } = {}) {
         if (running === null || message.id !== running.id) break;
         const job = running;
         running = null;
+        // The core trapped on that text: its instance is not to be trusted again, so a new worker takes
+        // over (the old one has closed itself), and the checks after this one wait for it.
+        if (message.restart === true) {
+          loaded = false;
+          worker.terminate();
+          worker = startWorker();
+          worker.postMessage(compiled !== null ? { type: 'init', module: compiled } : { type: 'init', wasmUrl: url.href });
+        }
         // Superseded: a newer check is waiting, so this answer is of no use to anyone.
         if (waiting !== null) job.resolve(null);
         else if (message.type === 'result') job.resolve(JSON.parse(message.json));
@@ -130,13 +160,7 @@ export function createChecker({ wasmUrl } = {}) {
       default:
         break;
     }
-  });
-  // The worker script itself could not load or run (404, syntax error, out of memory).
-  worker.addEventListener('error', (event) => {
-    event.preventDefault();
-    fail(new Error(event.message || 'the checker’s worker could not start'));
-  });
-  worker.addEventListener('messageerror', () => fail(new Error('the checker sent a message that could not be read')));
+  }
 
   wasm.then(
     (bytes) => {

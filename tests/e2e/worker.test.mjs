@@ -8,9 +8,9 @@
 //! the check and `article-checker:check-end` when the results are rendered; no long task may overlap that
 //! span. The longest task and the check time are printed.
 //!
-//! Also: checker.js's promises (superseded checks, failures), and that it works on an embedding page whose
-//! Content-Security-Policy forbids WebAssembly (the page fetches the wasm; only the worker compiles it) or
-//! fetching (the worker fetches it then).
+//! Also: checker.js's promises (superseded checks, failures), a new worker after a check traps, and that
+//! it works on an embedding page whose Content-Security-Policy forbids WebAssembly (the page fetches the
+//! wasm; only the worker compiles it) or fetching (the worker fetches it then).
 //!
 //! Run with `node --test tests/e2e/` after `./scripts/build.sh`.
 
@@ -177,6 +177,58 @@ describe('checking a 1 MB article', { timeout: 90_000 }, () => {
     assert.notEqual(result.brokenReady, 'resolved', 'a missing wasm file rejects ready');
     assert.equal(result.brokenCheck, result.brokenReady, 'and every check, with the same message');
     console.log(`checker.js: bad option → “${result.thrown}”; missing wasm → “${result.brokenReady}”`);
+    await context.close();
+  });
+
+  it('checker.js: after a check traps, the next one runs in a new worker; an ordinary error keeps the worker', async () => {
+    // A stand-in package: its check traps on "trap" (as a panic in the core does), throws an ordinary
+    // Error on "option" (as an unknown option does), and otherwise reports which worker answered and
+    // what it was given to start from. A real panic cannot be caused on purpose.
+    const standIn = [
+      "const worker = Math.random().toString(36).slice(2);",
+      'let given = null;',
+      'export default async function init({ module_or_path }) {',
+      "  given = module_or_path instanceof WebAssembly.Module ? 'module' : typeof module_or_path;",
+      '}',
+      'export function check(text) {',
+      "  if (text === 'trap') throw new WebAssembly.RuntimeError('unreachable');",
+      "  if (text === 'option') throw new Error('unknown option');",
+      '  return { issues: [], worker, given };',
+      '}',
+      'export function rules() { return []; }',
+      "export function version() { return '0.0.0'; }",
+    ].join('\n');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route('**/pkg/article_checker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: standIn }));
+    await page.goto(baseUrl);
+    const answers = await page.evaluate(async () => {
+      const checkerUrl = '/checker.js';
+      const { createChecker } = await import(checkerUrl);
+      const checker = createChecker();
+      await checker.ready;
+      const texts = ['first', 'option', 'after an ordinary error', 'trap', 'after a trap', 'trap', 'after a second trap'];
+      const out = [];
+      for (const text of texts) {
+        out.push(
+          await checker.check(text).then(
+            (/** @type {{ worker: string, given: string }} */ report) => ({ worker: report.worker, given: report.given }),
+            (/** @type {Error} */ error) => error.message,
+          ),
+        );
+      }
+      checker.terminate();
+      return out;
+    });
+    const trapped = 'the checker hit an internal error on this text (unreachable) and was restarted';
+    const [first, option, afterError, trap, afterTrap, trap2, afterTrap2] = answers;
+    assert.equal(option, 'unknown option');
+    assert.deepEqual(afterError, first, 'an ordinary error keeps the worker');
+    assert.equal(trap, trapped);
+    assert.equal(trap2, trapped);
+    const workers = [first, afterTrap, afterTrap2].map((a) => (typeof a === 'string' ? a : a.worker));
+    assert.equal(new Set(workers).size, 3, `a new worker after each trap: ${JSON.stringify(answers)}`);
+    assert.deepEqual([first, afterTrap, afterTrap2].map((a) => (typeof a === 'string' ? a : a.given)), ['module', 'module', 'module'], 'each worker starts from the compiled module');
     await context.close();
   });
 
