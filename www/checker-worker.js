@@ -8,7 +8,7 @@
 //!        fetch it, for the worker to fetch; or `{ type: 'init', module: WebAssembly.Module }`, the
 //!        module an earlier worker compiled, for a worker that replaces it;
 //!        `{ type: 'check', id: number, text: string, options?: object }`.
-//! - out: `{ type: 'ready', version: string, rules: RuleMeta[], module: WebAssembly.Module }` or
+//! - out: `{ type: 'ready', version: string, rules: RuleMeta[], module?: WebAssembly.Module }` or
 //!        `{ type: 'failed', message }` for init;
 //!        `{ type: 'result', id, json }` (the report as JSON text) or `{ type: 'error', id, message }` for
 //!        each check; `{ type: 'error', id, message, restart: true }` when the check trapped, after which
@@ -45,7 +45,13 @@ async function init(message) {
     const compiled = message.module ?? (await WebAssembly.compile(message.bytes ?? (await fetchWasm(String(message.wasmUrl)))));
     await module.default({ module_or_path: compiled });
     core = module;
-    self.postMessage({ type: 'ready', version: String(module.version()), rules: module.rules(), module: compiled });
+    const ready = { type: 'ready', version: String(module.version()), rules: module.rules() };
+    try {
+      self.postMessage({ ...ready, module: compiled });
+    } catch {
+      // A browser that cannot send a compiled module: a replacement worker fetches the wasm instead.
+      self.postMessage(ready);
+    }
   } catch (error) {
     self.postMessage({ type: 'failed', message: `could not load the checker: ${describe(error)}` });
   }
