@@ -53,6 +53,14 @@ fn data_words(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace)
 }
 
+/// The words of a data file as a set, sized once from the count of spaces and line breaks (at least
+/// the number of words): collected one by one, the table grew and re-hashed its words several times.
+fn word_set(data: &'static str) -> HashSet<&'static str> {
+    let mut set = HashSet::with_capacity_and_hasher(data.bytes().filter(|&b| b == b' ' || b == b'\n').count() + 1, Default::default());
+    set.extend(data_words(data));
+    set
+}
+
 struct Lexicon {
     common: HashSet<&'static str>,
     exceptions: HashSet<&'static str>,
@@ -62,7 +70,7 @@ struct Lexicon {
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon { common: data_words(COMMON).collect(), exceptions: data_words(EXCEPTIONS).collect(), dropped: DropIndex::new(data_words(COMMON)) })
+    LEXICON.get_or_init(|| Lexicon { common: word_set(COMMON), exceptions: word_set(EXCEPTIONS), dropped: DropIndex::new(data_words(COMMON)) })
 }
 
 /// Words of 5+ lowercase ASCII letters under every form with one interior letter dropped, so the words a
