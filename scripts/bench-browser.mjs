@@ -9,6 +9,10 @@
 //!   (JS glue fetch, and at the same time the wasm's, as www/checker.js does; then compile + instantiate)
 //!   to the end of the first `check` of
 //!   www/sample-article.txt, report converted to JS objects included; median of N runs;
+//! - what the cold start is made of: the time of one request to the server in a fresh context (a 404: the
+//!   floor under each of the two requests the load makes), and the first check of the sample traced, with
+//!   the time the main thread spent compiling wasm functions lazily (V8's Liftoff compiles each at its
+//!   first call), median of up to 7 runs;
 //! - the page's cold start: www/index.html opened in a fresh context, from navigation to the checker being
 //!   ready with the sample loaded, to its report arriving from the worker, and to its findings rendered
 //!   (app.js's performance marks); median of N runs, over loopback and over an emulated network (the
@@ -94,6 +98,38 @@ try {
     await context.close();
   }
 
+  // What the cold start is made of, in further fresh contexts:
+  // - the request floor: one fetch of a missing file (a 404 of a few bytes) from the same server, the least
+  //   that loading the JS glue and the wasm, two requests, can cost this browser on this machine;
+  // - the first check traced (V8's `v8.wasm` category): the time the renderer's main thread spent in lazy
+  //   compilation (Liftoff compiles each wasm function at its first call) against the check as a whole.
+  const anatomy = [];
+  for (let i = 0; i < Math.min(COLD_RUNS, 7); i++) {
+    const { context, page } = await openPage();
+    const floor = await page.evaluate(async () => {
+      const t = performance.now();
+      await (await fetch('/__no_such_file__')).arrayBuffer();
+      return performance.now() - t;
+    });
+    await page.evaluate(async () => {
+      const bytes = fetch('/pkg/article_checker_bg.wasm').then((response) => response.arrayBuffer());
+      const mod = await import('/pkg/article_checker.js');
+      await mod.default({ module_or_path: await bytes });
+      Object.assign(globalThis, { benchCore: mod });
+    });
+    await browser.startTracing(page, { categories: ['v8.wasm'] });
+    const check = await page.evaluate((text) => {
+      const t = performance.now();
+      /** @type {any} */ (globalThis).benchCore.check(text);
+      return performance.now() - t;
+    }, sample);
+    const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const lazy = events.filter((e) => e.ph === 'X' && e.name === 'wasm.CompileLazy' && main.has(`${e.pid}:${e.tid}`));
+    anatomy.push({ floor, check, lazy: lazy.reduce((sum, e) => sum + e.dur / 1000, 0), functions: lazy.length });
+    await context.close();
+  }
+
   // The page's own cold start: index.html, its modules, the worker and the wasm, and the first check.
   /** @type {Record<string, number[][]>} */
   const pageCold = { loopback: [], network: [] };
@@ -171,6 +207,8 @@ try {
   console.log(`wasm: ${wasm.length} bytes raw (${(wasm.length / 1024).toFixed(1)} KiB), ${gz} bytes gzip -9 (${(gz / 1024).toFixed(1)} KiB)`);
   const c = (/** @type {'total' | 'load' | 'check' | 'second'} */ k) => median(cold.map((r) => r[k])).toFixed(1);
   console.log(`cold start (median of ${COLD_RUNS}, fresh context): ${c('total')} ms = load (fetch + compile + instantiate) ${c('load')} ms + first check of sample-article.txt (${sample.length} chars, ${sampleIssues} issues) ${c('check')} ms; a second check of the sample: ${c('second')} ms`);
+  const a = (/** @type {'floor' | 'check' | 'lazy' | 'functions'} */ k) => median(anatomy.map((r) => r[k])).toFixed(k === 'functions' ? 0 : 1);
+  console.log(`cold start anatomy (median of ${anatomy.length}, fresh context): one request to the server ${a('floor')} ms; first check traced ${a('check')} ms, of which lazy compilation of ${a('functions')} wasm functions on the main thread ${a('lazy')} ms`);
   for (const [name, runs] of Object.entries(pageCold)) {
     const m = (/** @type {number} */ k) => median(runs.map((r) => r[k])).toFixed(1);
     const how = name === 'loopback' ? 'loopback' : `emulated network: ${NETWORK.latency} ms latency, ${(NETWORK.downloadThroughput * 8) / 1e6} Mbit/s down`;
