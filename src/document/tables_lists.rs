@@ -118,8 +118,12 @@ impl Document<'_> {
     /// so the item is the footnote ("* Estimated figures."), not a bullet. A heading starts a new section.
     pub fn footnote_items(&self) -> Vec<bool> {
         let mut footnotes = vec![false; self.blocks.len()];
+        let is_star_item = |block: &Block| matches!(&block.kind, BlockKind::ListItem(item) if item.marker == ListMarker::Bullet('*'));
+        // Marks after the last `*` item explain nothing: the text is read only up to it, and not at all
+        // in the many articles without one.
+        let Some(last) = self.blocks.iter().rposition(is_star_item) else { return footnotes };
         let mut mark_seen = false;
-        for (index, block) in self.blocks.iter().enumerate() {
+        for (index, block) in self.blocks[..=last].iter().enumerate() {
             match &block.kind {
                 BlockKind::Heading(_) => mark_seen = false,
                 BlockKind::ListItem(item) if item.marker == ListMarker::Bullet('*') => footnotes[index] = mark_seen,
@@ -136,8 +140,8 @@ impl Document<'_> {
 fn has_footnote_mark(s: &str) -> bool {
     let bytes = s.as_bytes();
     let mut emphasis_open = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b != b'*' || bytes.get(i + 1) == Some(&b'*') || (i > 0 && bytes[i - 1] == b'*') {
+    for (i, _) in s.match_indices('*') {
+        if bytes.get(i + 1) == Some(&b'*') || (i > 0 && bytes[i - 1] == b'*') {
             continue;
         }
         let before = s[..i].chars().next_back();
