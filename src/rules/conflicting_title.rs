@@ -34,8 +34,8 @@ use crate::document::lexicon::is_function_word;
 use crate::document::{Block, BlockKind, Document};
 use crate::report::{Category, Finding, Severity};
 use crate::hash::{HashMap, HashSet};
-use std::ops::Range;
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 pub static RULE: Rule = Rule {

@@ -53,8 +53,9 @@ fn data_words(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace)
 }
 
-/// The words of a data file as a set, sized once from the count of spaces and line breaks (at least
-/// the number of words): collected one by one, the table grew and re-hashed its words several times.
+/// The words of a data file as a set, sized once from the count of spaces and line breaks (the data
+/// files put one of them after each word): collected one by one, the table grew and re-hashed its words
+/// several times.
 fn word_set(data: &'static str) -> HashSet<&'static str> {
     let mut set = HashSet::with_capacity_and_hasher(data.bytes().filter(|&b| b == b' ' || b == b'\n').count() + 1, Default::default());
     set.extend(data_words(data));
