@@ -144,12 +144,14 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     }
     let mut claims: Vec<Claim> = Vec::new();
     let mut name_sets: Vec<Vec<String>> = Vec::new();
+    // Per form of the document vocabulary: whether it is in `UNSETTLED` and `PERIODS` (see `listed`).
+    let mut listed: Vec<u8> = vec![UNLISTED_UNKNOWN; doc.vocabulary().len()];
     for (index, sentence) in doc.sentences.iter().enumerate() {
         if !matches!(doc.blocks[sentence.block].kind, BlockKind::Paragraph | BlockKind::ListItem(_)) {
             continue;
         }
         let before = claims.len();
-        read_sentence(doc, index, sentence, list_of[sentence.block], name_sets.len(), &mut claims);
+        read_sentence(doc, index, sentence, list_of[sentence.block], name_sets.len(), &mut listed, &mut claims);
         if claims.len() > before {
             name_sets.push(names(doc, sentence));
         }
@@ -226,8 +228,14 @@ fn names(doc: &Document, sentence: &Sentence) -> Vec<String> {
     names
 }
 
-/// The claims of one sentence.
-fn read_sentence(doc: &Document, index: usize, sentence: &Sentence, list: Option<usize>, names: usize, claims: &mut Vec<Claim>) {
+/// Bits of a form's entry in `listed`: in `UNSETTLED`, in `PERIODS`; or not looked up yet.
+const IN_UNSETTLED: u8 = 1;
+const IN_PERIODS: u8 = 2;
+const UNLISTED_UNKNOWN: u8 = 4;
+
+/// The claims of one sentence. `listed` memoises, per form of the vocabulary, the look-ups in the word
+/// lists: scanning both lists for every word of a sentence with a number was most of this rule's time.
+fn read_sentence(doc: &Document, index: usize, sentence: &Sentence, list: Option<usize>, names: usize, listed: &mut [u8], claims: &mut Vec<Claim>) {
     let words = &doc.words;
     let all = &sentence.words;
     let text = |k: usize| doc.slice(&words[k].range);
@@ -237,19 +245,18 @@ fn read_sentence(doc: &Document, index: usize, sentence: &Sentence, list: Option
         return;
     }
     let mut periods: Vec<String> = Vec::new();
+    let ids = doc.vocabulary().ids();
     for k in all.clone() {
         let t = text(k);
-        let unsettled = with_lowercase(t, |lower| {
-            if lowercase_word(t) && UNSETTLED.contains(&lower) {
-                return true;
-            }
-            if PERIODS.contains(&lower) || month_of(t).is_some() || year_of(t).is_some_and(|y| (1800..2200).contains(&y)) {
-                periods.push(lower.to_string());
-            }
-            false
-        });
-        if unsettled {
+        let bits = &mut listed[ids[k] as usize];
+        if *bits == UNLISTED_UNKNOWN {
+            *bits = with_lowercase(t, |lower| (u8::from(UNSETTLED.contains(&lower)) * IN_UNSETTLED) | (u8::from(PERIODS.contains(&lower)) * IN_PERIODS));
+        }
+        if *bits & IN_UNSETTLED != 0 && lowercase_word(t) {
             return;
+        }
+        if *bits & IN_PERIODS != 0 || month_of(t).is_some() || year_of(t).is_some_and(|y| (1800..2200).contains(&y)) {
+            periods.push(with_lowercase(t, str::to_string));
         }
     }
     crate::sort::sort(&mut periods);
