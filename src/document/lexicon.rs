@@ -81,8 +81,12 @@ pub fn is_function_word(word: &str) -> bool {
     function_words().contains(word)
 }
 
-/// Calls `f` with `word` in lowercase; a short ASCII word is lowered on the stack, not allocated.
+/// Calls `f` with `word` in lowercase: the word itself when it is lowercase ASCII already (most words
+/// are), else a short ASCII word is lowered on the stack, not allocated.
 pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return f(word);
+    }
     let mut buf = [0u8; 32];
     match buf.get_mut(..word.len()).filter(|_| word.is_ascii()) {
         Some(lower) => {
@@ -109,6 +113,14 @@ mod tests {
         assert_eq!(abbreviation_kind("Washington"), None);
         assert_eq!(abbreviation_kind("a"), None, "lowercase single letters are words, not initials");
         assert_eq!(abbreviation_kind("2024"), None);
+    }
+
+    #[test]
+    fn with_lowercase_gives_what_to_lowercase_gives() {
+        let long = "Pneumonoultramicroscopicsilicovolcanoconiosis";
+        for word in ["tariff", "Tariff", "NATO", "it's", "été", "ÉTÉ", "İstanbul", long, &long.to_lowercase(), ""] {
+            assert_eq!(with_lowercase(word, str::to_string), word.to_lowercase(), "{word}");
+        }
     }
 
     #[test]
