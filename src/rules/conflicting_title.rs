@@ -365,10 +365,9 @@ fn tokens<'d>(doc: &'d Document, v: &Vocabulary, block: &Block, sentence_of: &mu
         if let Some(last) = out.last_mut() {
             let gap = doc.slice(&(last.range.end..word.range.start));
             let short = |s: &str| s.chars().count() <= 2 && s.chars().all(char::is_alphabetic);
-            let last_text = doc.slice(&last.range);
-            let last_piece = last_text.rsplit('.').next().unwrap_or("");
             // "U.S.": one-or-two-letter pieces joined by single dots.
-            if gap == "." && short(last_piece) && short(text) && last.sentence == sentence {
+            let last_piece = || doc.slice(&last.range).rsplit('.').next().unwrap_or("");
+            if gap == "." && short(last_piece()) && short(text) && last.sentence == sentence {
                 last.range.end = word.range.end;
                 last.key.to_mut().push_str(&text.to_lowercase());
                 last.form = NO_FORM;
