@@ -101,7 +101,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
     let vocabulary = doc.vocabulary();
     let ids = vocabulary.ids();
     let mut classes = vec![UNKNOWN; vocabulary.len()];
-    let class_of = |key: &str| u8::from(list.names.contains(key)) * NAME | u8::from(list.ambiguous.contains(key)) * AMBIGUOUS;
+    let class_of = |key: &str| (u8::from(list.names.contains(key)) * NAME) | (u8::from(list.ambiguous.contains(key)) * AMBIGUOUS);
     let mut class = |i: usize, text: &str| {
         let stem = stem(text);
         if stem.len() != text.len() {

@@ -88,7 +88,7 @@ fn check(doc: &Document, out: &mut Vec<Finding>) {
                 '-' if next == Some('-') && prev != Some('-') && next2 != Some('-') => {
                     let spaced = prev == Some(' ') && next2 == Some(' ');
                     let joins = prev.is_some_and(char::is_alphanumeric) && next2.is_some_and(char::is_alphanumeric);
-                    (spaced || joins).then(|| if spaced { (start, two, Form::DoubleHyphen) } else { (o, one, Form::DoubleHyphen) })
+                    (spaced || joins).then_some(if spaced { (start, two, Form::DoubleHyphen) } else { (o, one, Form::DoubleHyphen) })
                 }
                 '-' if prev == Some(' ') && next == Some(' ') && prev2.is_some() && !between_numbers => Some((start, one, Form::SpacedHyphen)),
                 _ => None,
